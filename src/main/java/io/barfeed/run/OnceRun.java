@@ -1,0 +1,49 @@
+package io.barfeed.run;
+
+import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.ExitCodeGenerator;
+import org.springframework.stereotype.Component;
+
+/** {@code --barfeed.once=true}: one run through {@code direct:run}, then its exit code. */
+@Component
+public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnceRun.class);
+
+    private final ProducerTemplate template;
+    private final boolean enabled;
+    private volatile int exitCode = RunSummary.Status.ABORTED.exitCode();
+
+    public OnceRun(ProducerTemplate template, @Value("${barfeed.once:false}") boolean enabled) {
+        this.template = template;
+        this.enabled = enabled;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        try {
+            RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
+            exitCode = summary.exitCode();
+        } catch (RuntimeException e) {
+            LOG.error("barfeed run could not complete: {}", e.getMessage(), e);
+            exitCode = RunSummary.Status.ABORTED.exitCode();
+        }
+    }
+
+    @Override
+    public int getExitCode() {
+        return exitCode;
+    }
+}

@@ -1,0 +1,34 @@
+package io.barfeed.schema;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Creates barfeed's data tables (stock, etf_holding, bar) in the database's current schema, with a
+ * history of their own; {@code barfeed.schema.managed=false} skips this and leaves an existing
+ * schema untouched. The run bookkeeping is Spring Boot's Flyway, in schema {@code barfeed}.
+ */
+@Component
+@ConditionalOnProperty(name = "barfeed.schema.managed", havingValue = "true", matchIfMissing = true)
+public class DataSchemaMigration implements InitializingBean {
+
+    private final DataSource dataSource;
+
+    public DataSchemaMigration(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/bars")
+                .table("barfeed_schema_history")
+                .load()
+                .migrate();
+    }
+}

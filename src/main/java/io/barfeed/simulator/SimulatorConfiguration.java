@@ -1,0 +1,37 @@
+package io.barfeed.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Starts the built-in Alpaca simulator when no API key is set, and publishes its address as
+ * {@code barfeed.simulator.url}, which {@code barfeed.alpaca.base-url} defaults to.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SimulatorCondition.class)
+public class SimulatorConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AlpacaSimulator alpacaSimulator(ConfigurableEnvironment environment,
+                                    @Value("${barfeed.simulator.port}") int port,
+                                    @Value("${barfeed.simulator.latency}") Duration latency,
+                                    @Value("${barfeed.simulator.rate-limit-per-minute}") int rateLimitPerMinute,
+                                    @Value("${barfeed.simulator.unknown-symbols:}") List<String> unknownSymbols)
+            throws IOException {
+        SimulatedMarket market = new SimulatedMarket(new HashSet<>(unknownSymbols));
+        AlpacaSimulator simulator = new AlpacaSimulator(market, port, latency, rateLimitPerMinute);
+        environment.getPropertySources().addFirst(
+                new MapPropertySource("barfeed-simulator", Map.of("barfeed.simulator.url", simulator.baseUrl())));
+        return simulator;
+    }
+}
