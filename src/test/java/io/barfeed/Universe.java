@@ -1,0 +1,21 @@
+package io.barfeed;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Seeds a symbol universe in the classic layout (stock, etf_holding) for a test. */
+public final class Universe {
+
+    private Universe() {
+    }
+
+    /** An ETF holding the given symbols; the holdings get ids 1, 2, 3... in the order given. */
+    public static void etf(JdbcTemplate jdbc, String etf, String... holdings) {
+        for (String symbol : holdings) {
+            jdbc.update("INSERT INTO stock (symbol, is_etf) VALUES (?, false)", symbol);
+        }
+        jdbc.update("INSERT INTO stock (symbol, is_etf) VALUES (?, true)", etf);
+        jdbc.update("""
+                INSERT INTO etf_holding (etf_id, holding_id)
+                SELECT e.id, s.id FROM stock e, stock s WHERE e.symbol = ? AND NOT s.is_etf""", etf);
+    }
+}
