@@ -21,6 +21,10 @@ public class RunTotalsAggregation implements AggregationStrategy {
         if (oldExchange == null) {
             if (newExchange.getException() == null) {
                 newExchange.getMessage().setBody(totalsOf(newExchange));
+                // A branch whose dead letter channel recorded its failure is a result for the fan-out;
+                // left marked as handled by an error handler, it would end the parent route here.
+                newExchange.getExchangeExtension().setErrorHandlerHandled(null);
+                newExchange.getExchangeExtension().setRedeliveryExhausted(false);
             }
             return newExchange;
         }
