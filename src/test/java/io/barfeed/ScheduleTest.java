@@ -1,0 +1,70 @@
+package io.barfeed;
+
+import static io.barfeed.AlpacaStub.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+
+import io.barfeed.AlpacaStub.PageBuilder;
+
+/** The Quartz trigger fires runs on the cron, and a run still going when the next fire comes is never overlapped. */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class)
+@DirtiesContext
+class ScheduleTest {
+
+    static final AlpacaStub API = new AlpacaStub();
+    static final String DATABASE = TestPostgres.newDatabase("schedule");
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestSettings.apply(registry, DATABASE, API.baseUrl());
+        registry.add("barfeed.fetch.timeframes", () -> "1Day");
+        registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
+        // Each run takes 1.5 s (the API is slow), longer than the cron's period.
+        API.server().stubFor(AlpacaStub.request(null).willReturn(WireMock.okJson(new PageBuilder()
+                .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null))
+                .withFixedDelay(1500)));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void stopApi() {
+        API.stop();
+    }
+
+    @Test
+    void cronFiresRunsThatNeverOverlap() {
+        Universe.etf(jdbc, "ETF", "AAA");
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns().size() >= 3);
+
+        List<Timestamp[]> runs = finishedRuns();
+        for (int i = 1; i < runs.size(); i++) {
+            assertThat(runs.get(i)[0]).as("run %d starts after run %d finished", i + 1, i).isAfterOrEqualTo(runs.get(i - 1)[1]);
+        }
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(1);
+    }
+
+    private List<Timestamp[]> finishedRuns() {
+        return jdbc.query("SELECT started_at, finished_at FROM barfeed.run WHERE status = 'succeeded' ORDER BY id",
+                (rs, n) -> new Timestamp[] {rs.getTimestamp(1), rs.getTimestamp(2)});
+    }
+}
