@@ -1,17 +1,24 @@
 package io.barfeed.fetch;
 
-import org.apache.camel.Exchange;
-import org.apache.camel.Processor;
+import java.net.URI;
+
+import org.apache.camel.component.http.HttpClientConfigurer;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the Alpaca key headers on a request. The keys are read from the environment
- * ({@code APCA_API_KEY_ID}, {@code APCA_API_SECRET_KEY}) here, at call time, so they never appear
- * in a route definition, a route dump or application.yaml.
+ * Alpaca's key headers, added by the HTTP client itself to requests for {@code barfeed.alpaca.base-url}.
+ * The keys are read from the environment ({@code APCA_API_KEY_ID}, {@code APCA_API_SECRET_KEY}) at
+ * request time, so they never sit in an exchange, a route, a route dump, a log line or application.yaml.
  */
 @Component("alpacaAuth")
-public class AlpacaAuth implements Processor {
+public class AlpacaAuth implements HttpClientConfigurer {
+
+    static final String KEY_ID = "APCA_API_KEY_ID";
+    static final String SECRET_KEY = "APCA_API_SECRET_KEY";
 
     private final Environment environment;
 
@@ -20,13 +27,31 @@ public class AlpacaAuth implements Processor {
     }
 
     @Override
-    public void process(Exchange exchange) {
-        String keyId = environment.getProperty("APCA_API_KEY_ID", "");
-        String secret = environment.getProperty("APCA_API_SECRET_KEY", "");
-        if (!keyId.isBlank()) {
-            exchange.getMessage().setHeader("APCA-API-KEY-ID", keyId);
-            exchange.getMessage().setHeader("APCA-API-SECRET-KEY", secret);
+    public void configureHttpClient(HttpClientBuilder builder) {
+        builder.addRequestInterceptorFirst((HttpRequestInterceptor) (request, entity, context) -> {
+            String keyId = environment.getProperty(KEY_ID, "");
+            if (!keyId.isBlank() && request.getAuthority() != null
+                    && request.getAuthority().toString().equalsIgnoreCase(apiAuthority())) {
+                request.setHeader("APCA-API-KEY-ID", keyId);
+                request.setHeader("APCA-API-SECRET-KEY", environment.getProperty(SECRET_KEY, ""));
+            }
+        });
+    }
+
+    /** A refused key fails every request alike: stop the run and say which variables to check. */
+    public void requireKeysAccepted(Throwable failure) {
+        if (failure instanceof HttpOperationFailedException http
+                && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
+            throw new IllegalStateException("the market-data API refused barfeed's credentials (HTTP "
+                    + http.getStatusCode() + "): check " + KEY_ID + " and " + SECRET_KEY
+                    + " (and that the plan covers barfeed.alpaca.feed)");
         }
+    }
+
+    private String apiAuthority() {
+        URI base = URI.create(environment.getProperty("barfeed.alpaca.base-url", ""));
+        int port = base.getPort() != -1 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
+        return base.getHost() + ":" + port;
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -115,6 +116,10 @@ public class BarsPageReader {
         }
     }
 
+    private static final Comparator<Map<String, Object>> ROW_ORDER = Comparator
+            .comparing((Map<String, Object> row) -> (String) row.get("symbol"))
+            .thenComparing(row -> (OffsetDateTime) row.get("ts"));
+
     /** Rows of one page under construction. */
     private static final class Page {
         private final String timeframe;
@@ -170,6 +175,9 @@ public class BarsPageReader {
         }
 
         BarsPage toBarsPage() {
+            // Stored in symbol-then-time order, a symbol's committed bars are always a prefix of its
+            // range, so a failure leaves no gap behind the newest stored bar (the next run's since).
+            rows.sort(ROW_ORDER);
             return new BarsPage(rows, nextPageToken, counts, rejected);
         }
     }

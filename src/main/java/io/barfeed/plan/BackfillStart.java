@@ -6,6 +6,8 @@ import java.time.Period;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import io.barfeed.settings.BadSetting;
+
 /** {@code barfeed.fetch.backfill-start}: a date (2024-01-02), an instant, or a period back from now (P60D). */
 public record BackfillStart(String setting) {
 
@@ -30,7 +32,7 @@ public record BackfillStart(String setting) {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(KEY + ": '" + setting
+            throw new BadSetting(KEY, "'" + setting
                     + "' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z) nor a period (P60D)", e);
         }
     }

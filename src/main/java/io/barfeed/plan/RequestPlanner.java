@@ -17,6 +17,8 @@ import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.settings.BadSetting;
+
 /**
  * Packs the universe into multi-symbol requests. Symbols are sorted by where they must start and
  * cut into runs of {@code symbols-per-request}; a request starts at its earliest symbol, and the
@@ -38,7 +40,7 @@ public class RequestPlanner {
                           @Value("${barfeed.fetch.symbols-per-request}") int symbolsPerRequest,
                           @Value("${barfeed.alpaca.end-delay}") Duration endDelay) {
         if (symbolsPerRequest < 1) {
-            throw new IllegalArgumentException("barfeed.fetch.symbols-per-request must be at least 1, was " + symbolsPerRequest);
+            throw new BadSetting("barfeed.fetch.symbols-per-request", "must be at least 1, was " + symbolsPerRequest);
         }
         this.clock = clock;
         this.backfillStart = new BackfillStart(backfillStart);
@@ -52,6 +54,10 @@ public class RequestPlanner {
         Instant end = now.minus(endDelay);
         Instant backfill = backfillStart.resolve(now);
 
+        if (rows.isEmpty()) {
+            throw new IllegalStateException(QUERY_KEY + " returned no symbols for " + frame
+                    + ": nothing to load (with the default query: is etf_holding empty?)");
+        }
         List<UniverseSymbol> universe = rows.stream().map(RequestPlanner::toSymbol).toList();
         List<UniverseSymbol> upToDate = new ArrayList<>();
         List<UniverseSymbol> due = new ArrayList<>();

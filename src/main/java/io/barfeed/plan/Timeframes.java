@@ -8,6 +8,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.settings.BadSetting;
+
 /**
  * {@code barfeed.fetch.timeframes}: the bar timeframes a run loads, checked at start-up against
  * what Alpaca v2 accepts. A bean because a YAML list is not one placeholder a route can read.
@@ -24,7 +26,7 @@ public class Timeframes {
     public Timeframes(Environment environment) {
         List<String> configured = Binder.get(environment).bind(KEY, Bindable.listOf(String.class)).orElse(List.of());
         if (configured.isEmpty()) {
-            throw new IllegalArgumentException(KEY + " is empty: name at least one timeframe, e.g. [15Min, 1Day]");
+            throw new BadSetting(KEY, "is empty: name at least one timeframe, e.g. [15Min, 1Day]");
         }
         this.list = configured.stream().map(Timeframes::require).distinct().toList();
     }
@@ -37,7 +39,7 @@ public class Timeframes {
     public static String require(String timeframe) {
         String trimmed = timeframe == null ? "" : timeframe.trim();
         if (!VALID.matcher(trimmed).matches()) {
-            throw new IllegalArgumentException(KEY + ": unknown timeframe '" + timeframe
+            throw new BadSetting(KEY, "unknown timeframe '" + timeframe
                     + "' (Alpaca v2 takes 1Min..59Min, 1Hour..23Hour, 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month)");
         }
         return trimmed;

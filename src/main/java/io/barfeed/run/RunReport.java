@@ -4,8 +4,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
+import org.apache.camel.Body;
 import org.apache.camel.Exchange;
+import org.apache.camel.Header;
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
@@ -23,10 +28,18 @@ public class RunReport {
         return clock.instant();
     }
 
-    public RunSummary finished(RunTotals totals, @ExchangeProperty("runId") long runId,
-                               @ExchangeProperty("runStarted") Instant started) {
+    /**
+     * @param recorded the symbols of the run's rows in barfeed.failure: requests that gave up, bars
+     *                 rejected, rows the database refused
+     */
+    public RunSummary finished(@Body RunTotals totals, @Header("recordedFailures") List<Map<String, Object>> recorded,
+                               @ExchangeProperty("runId") long runId, @ExchangeProperty("runStarted") Instant started) {
         RunTotals run = totals == null ? RunTotals.NONE : totals;
-        List<String> failed = run.failedSymbols().stream().sorted().toList();
+        Set<String> failedSymbols = new TreeSet<>(run.failedSymbols());
+        if (recorded != null) {
+            recorded.forEach(row -> failedSymbols.add((String) row.get("symbol")));
+        }
+        List<String> failed = List.copyOf(failedSymbols);
         List<String> empty = run.empty().stream().map(SymbolFrame::symbol).distinct().sorted().toList();
         RunSummary.Status status = failed.isEmpty() ? RunSummary.Status.SUCCEEDED : RunSummary.Status.FAILED;
         String message = failed.isEmpty() ? null : "failed symbols: " + String.join(", ", failed);

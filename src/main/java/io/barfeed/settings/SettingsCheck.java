@@ -1,0 +1,137 @@
+package io.barfeed.settings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.text.ParseException;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import org.quartz.CronExpression;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+import io.barfeed.schema.DataSchemaMigration;
+
+/**
+ * Checks at start-up what would otherwise fail in the middle of a run: the cron, the time zone, the
+ * sizes, and the two SQL statements the integration team writes. The database parses both statements
+ * (nothing runs), so a missing table or column is named before the first fire, with its setting.
+ */
+@Component
+public class SettingsCheck implements InitializingBean {
+
+    static final Set<String> INSERT_PARAMETERS = Set.of("stock_id", "symbol", "timeframe", "ts", "open", "high", "low",
+            "close", "volume", "trade_count", "vwap");
+    static final Set<String> UNIVERSE_PARAMETERS = Set.of("timeframe");
+    private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|[\\w.]+)");
+
+    private final Environment env;
+    private final DataSource dataSource;
+
+    public SettingsCheck(Environment env, DataSource dataSource,
+                         ObjectProvider<FlywayMigrationInitializer> bookkeeping, ObjectProvider<DataSchemaMigration> schema) {
+        this.env = env;
+        this.dataSource = dataSource;
+        bookkeeping.ifAvailable(m -> { }); // both migrations first: the statements may name their tables
+        schema.ifAvailable(m -> { });
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        String cron = env.getProperty("barfeed.schedule.cron", "");
+        try {
+            CronExpression.validateExpression(cron);
+        } catch (ParseException e) {
+            throw new BadSetting("barfeed.schedule.cron", "'" + cron + "' is not a Quartz cron (" + e.getMessage()
+                    + "); e.g. \"0 */15 * ? * MON-FRI\" is every 15 minutes on weekdays");
+        }
+        String zone = env.getProperty("barfeed.schedule.time-zone", "");
+        try {
+            ZoneId.of(zone);
+        } catch (DateTimeException e) {
+            throw new BadSetting("barfeed.schedule.time-zone", "'" + zone + "' is not a time zone (e.g. America/New_York)");
+        }
+        range("barfeed.fetch.page-limit", 1, 10_000);
+        range("barfeed.fetch.parallelism", 1, 1_000);
+        range("barfeed.fetch.symbols-per-request", 1, 10_000);
+        range("barfeed.store.batch-size", 1, 1_000_000);
+        range("barfeed.fetch.requests-per-minute", 1, 1_000_000);
+        checkUniverseQuery();
+        checkInsert();
+    }
+
+    private void range(String key, int min, int max) {
+        String value = env.getProperty(key, "");
+        int number;
+        try {
+            number = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadSetting(key, "'" + value + "' is not a whole number");
+        }
+        if (number < min || number > max) {
+            throw new BadSetting(key, number + " is outside " + min + ".." + max);
+        }
+    }
+
+    private void checkUniverseQuery() {
+        String key = "barfeed.universe.query";
+        String sql = env.getProperty(key, "");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(positional(key, sql, UNIVERSE_PARAMETERS))) {
+            ResultSetMetaData columns = ps.getMetaData();
+            Set<String> names = new HashSet<>();
+            for (int i = 1; columns != null && i <= columns.getColumnCount(); i++) {
+                names.add(columns.getColumnLabel(i).toLowerCase());
+            }
+            if (!names.contains("stock_id") || !names.contains("symbol")) {
+                throw new BadSetting(key, "must return the columns stock_id and symbol (and optionally since); it returns " + names);
+            }
+        } catch (SQLException e) {
+            throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkInsert() {
+        String key = "barfeed.store.insert";
+        String sql = env.getProperty(key, "");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(positional(key, sql, INSERT_PARAMETERS))) {
+            ps.getParameterMetaData(); // makes PostgreSQL parse the statement
+        } catch (SQLException e) {
+            throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
+        }
+    }
+
+    /** The statement with its {@code :#name} parameters as JDBC {@code ?}, after checking their names. */
+    static String positional(String key, String sql, Set<String> known) {
+        if (sql.isBlank()) {
+            throw new BadSetting(key, "is empty");
+        }
+        Matcher m = NAMED.matcher(sql);
+        List<String> unknown = new ArrayList<>();
+        while (m.find()) {
+            String name = m.group(1);
+            if (!name.startsWith("${") && !known.contains(name)) {
+                unknown.add(":#" + name);
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new BadSetting(key, "unknown parameters " + unknown + "; known: "
+                    + known.stream().sorted().map(n -> ":#" + n).toList());
+        }
+        return m.replaceAll("?");
+    }
+}
