@@ -113,6 +113,114 @@ class FetchFaultsTest {
         assertThat(symbolsStored()).containsExactly("BBB");
     }
 
+    @Test
+    void rateLimitedRequestWaitsForReset() {
+        long reset = System.currentTimeMillis() / 1000 + 2;
+        API.server().stubFor(request("AAA").inScenario("429").whenScenarioStateIs(STARTED)
+                .willReturn(status(429).withBody("{\"message\":\"too many requests.\"}")
+                        .withHeader("X-RateLimit-Limit", "200").withHeader("X-RateLimit-Remaining", "0")
+                        .withHeader("X-RateLimit-Reset", Long.toString(reset)))
+                .willSetStateTo("refilled"));
+        API.server().stubFor(request("AAA").inScenario("429").whenScenarioStateIs("refilled")
+                .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
+        stubOk("BBB", BBB);
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(symbolsStored()).containsExactly("AAA", "BBB");
+        List<Long> aaaRequests = API.server().getAllServeEvents().stream()
+                .filter(e -> "AAA".equals(e.getRequest().queryParameter("symbols").firstValue()))
+                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(aaaRequests).hasSize(2);
+        assertThat(aaaRequests.get(1)).as("the retry waits for X-RateLimit-Reset").isGreaterThanOrEqualTo(reset * 1000);
+    }
+
+    @Test
+    void hungResponseTimesOutAndIsRecorded() {
+        API.server().stubFor(request("AAA").willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null)).withFixedDelay(5000)));
+        stubOk("BBB", BBB);
+
+        RunSummary summary = run();
+
+        assertThat(summary.failedSymbols()).containsExactly("AAA");
+        assertThat(failures(summary)).singleElement().asString().containsIgnoringCase("timeout");
+        assertThat(symbolsStored()).containsExactly("BBB");
+    }
+
+    @Test
+    void refusedKeysStopTheRunNamingTheVariables() {
+        API.server().stubFor(AlpacaStub.request(null).willReturn(status(401).withBody("{\"message\":\"forbidden.\"}")));
+
+        RunSummary summary = run();
+
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.ABORTED);
+        assertThat(summary.message()).contains("HTTP 401").contains("APCA_API_KEY_ID").contains("APCA_API_SECRET_KEY");
+        assertThat(jdbc.queryForObject("SELECT status FROM barfeed.run WHERE id = ?", String.class, summary.runId()))
+                .isEqualTo("aborted");
+        assertThat(failures(summary)).first().asString().contains(" fetch 401 ");
+    }
+
+    @Test
+    void malformedPageIsRetried() {
+        API.server().stubFor(request("AAA").inScenario("garbage").whenScenarioStateIs(STARTED)
+                .willReturn(okJson("{\"bars\":{\"AAA\":[{\"t\":\"2024-01-02T14:30:00Z\",\"o\":10")).willSetStateTo("sane"));
+        API.server().stubFor(request("AAA").inScenario("garbage").whenScenarioStateIs("sane")
+                .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
+        stubOk("BBB", BBB);
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(symbolsStored()).containsExactly("AAA", "BBB");
+    }
+
+    @Test
+    void badBarsAreRejectedWithTheirReasonAndTheRestStored() {
+        API.server().stubFor(request("AAA").willReturn(okJson(new PageBuilder()
+                .add("AAA", AAA)
+                .add("AAA", AAA) // the same bar twice
+                .add("AAA", "{\"t\":\"2024-01-02T14:45:00Z\",\"o\":NaN,\"h\":11,\"l\":9,\"c\":10,\"v\":1}")
+                .add("AAA", bar("2024-01-02T15:00:00Z", "10", "11", "9", "10", -5, 1, "10"))
+                .add("AAA", bar("2024-01-02T15:15:00Z", "10", "9", "11", "10", 5, 1, "10"))
+                .add("AAA", "{\"t\":\"2024-01-02T15:30:00Z\",\"o\":10,\"h\":11,\"l\":9,\"v\":1}")
+                .add("AAA", bar("yesterday", "10", "11", "9", "10", 5, 1, "10"))
+                .add("AAA", bar("2024-01-02T15:45:00Z", "-10", "11", "9", "10", 5, 1, "10"))
+                .build(null))));
+        stubOk("BBB", BBB);
+
+        RunSummary summary = run();
+
+        assertThat(summary.failedSymbols()).containsExactly("AAA");
+        assertThat(jdbc.queryForList("SELECT symbol || ' ' || ts FROM bar ORDER BY 1", String.class))
+                .containsExactly("AAA 2024-01-02 14:30:00+00", "BBB 2024-01-02 14:30:00+00");
+        assertThat(failures(summary)).hasSize(7).allMatch(f -> f.startsWith("AAA validate null "))
+                .anyMatch(f -> f.contains("duplicate bar at 2024-01-02T14:30Z"))
+                .anyMatch(f -> f.contains("price o is not a number"))
+                .anyMatch(f -> f.contains("volume v is not a non-negative whole number"))
+                .anyMatch(f -> f.contains("high below low"))
+                .anyMatch(f -> f.contains("missing price c"))
+                .anyMatch(f -> f.contains("unparseable timestamp t 'yesterday'"))
+                .anyMatch(f -> f.contains("negative price o"));
+    }
+
+    @Test
+    void oddSymbolsReachTheApiEncodedAndTheDatabaseBound() {
+        String odd = "A B;'/\u00e9";
+        jdbc.update("INSERT INTO stock (symbol) VALUES (?)", odd);
+        jdbc.update("INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s"
+                + " WHERE e.symbol = 'ETF' AND s.symbol = ?", odd);
+        API.server().stubFor(request(odd).willReturn(okJson(new PageBuilder().add(odd.replace("'", "\\u0027"), AAA).build(null))));
+        stubOk("AAA", AAA);
+        stubOk("BBB", BBB);
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(symbolsStored()).containsExactly(odd, "AAA", "BBB");
+        assertThat(API.server().getAllServeEvents()).anyMatch(e -> e.getRequest().getUrl().contains("symbols=A+B%3B%27%2F%C3%A9&"));
+    }
+
     private void stubOk(String symbol, String barJson) {
         API.server().stubFor(request(symbol).willReturn(okJson(new PageBuilder().add(symbol, barJson).build(null))));
     }

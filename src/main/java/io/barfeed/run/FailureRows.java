@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Body;
+import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.http.base.HttpOperationFailedException;
@@ -25,8 +26,9 @@ public class FailureRows {
 
     /** A planned request that gave up: one row per symbol, stage fetch or store. */
     public List<Map<String, Object>> forRequest(@ExchangeProperty("cursor") PageCursor cursor,
-                                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
+                                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught,
                                                 @ExchangeProperty("runId") long runId) {
+        Throwable cause = essential(caught);
         String stage = cause instanceof DataAccessException ? "store" : "fetch";
         String message = describe(cause) + " (after " + cursor.pages() + " stored pages)";
         Integer status = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
@@ -64,7 +66,17 @@ public class FailureRows {
         return row;
     }
 
-    static String describe(Throwable cause) {
+    /** The failure itself, without the wrappers a split or multicast puts around it. */
+    static Throwable essential(Throwable caught) {
+        Throwable cause = caught;
+        while (cause instanceof CamelExchangeException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause;
+    }
+
+    static String describe(Throwable caught) {
+        Throwable cause = essential(caught);
         if (cause == null) {
             return "unknown failure";
         }
