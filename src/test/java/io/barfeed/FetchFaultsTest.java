@@ -221,6 +221,16 @@ class FetchFaultsTest {
         assertThat(API.server().getAllServeEvents()).anyMatch(e -> e.getRequest().getUrl().contains("symbols=A+B%3B%27%2F%C3%A9&"));
     }
 
+    @Test
+    void anEmptyUniverseAbortsTheRunNamingTheSetting() {
+        jdbc.execute("TRUNCATE etf_holding");
+
+        RunSummary summary = run();
+
+        assertThat(summary.status()).isEqualTo(RunSummary.Status.ABORTED);
+        assertThat(summary.message()).contains("barfeed.universe.query returned no symbols for 15Min");
+    }
+
     private void stubOk(String symbol, String barJson) {
         API.server().stubFor(request(symbol).willReturn(okJson(new PageBuilder().add(symbol, barJson).build(null))));
     }

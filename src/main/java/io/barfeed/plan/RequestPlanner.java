@@ -29,29 +29,34 @@ import io.barfeed.settings.BadSetting;
 public class RequestPlanner {
 
     static final String QUERY_KEY = "barfeed.universe.query";
+    static final String UNTIL_KEY = "barfeed.fetch.until";
+    static final String BACKFILL_KEY = "barfeed.fetch.backfill-start";
 
     private final Clock clock;
-    private final BackfillStart backfillStart;
+    private final PointInTime backfillStart;
     private final int symbolsPerRequest;
     private final Duration endDelay;
+    private final PointInTime until;
 
     public RequestPlanner(Clock clock,
                           @Value("${barfeed.fetch.backfill-start}") String backfillStart,
                           @Value("${barfeed.fetch.symbols-per-request}") int symbolsPerRequest,
-                          @Value("${barfeed.alpaca.end-delay}") Duration endDelay) {
+                          @Value("${barfeed.alpaca.end-delay}") Duration endDelay,
+                          @Value("${barfeed.fetch.until:}") String until) {
         if (symbolsPerRequest < 1) {
             throw new BadSetting("barfeed.fetch.symbols-per-request", "must be at least 1, was " + symbolsPerRequest);
         }
         this.clock = clock;
-        this.backfillStart = new BackfillStart(backfillStart);
+        this.backfillStart = new PointInTime(BACKFILL_KEY, backfillStart);
         this.symbolsPerRequest = symbolsPerRequest;
         this.endDelay = endDelay;
+        this.until = until == null || until.isBlank() ? null : new PointInTime(UNTIL_KEY, until);
     }
 
     public Plan plan(List<Map<String, Object>> rows, String timeframe) {
         String frame = Timeframes.require(timeframe);
         Instant now = clock.instant();
-        Instant end = now.minus(endDelay);
+        Instant end = until == null ? now.minus(endDelay) : until.resolve(now);
         Instant backfill = backfillStart.resolve(now);
 
         if (rows.isEmpty()) {

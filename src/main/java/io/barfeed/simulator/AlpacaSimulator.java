@@ -49,9 +49,16 @@ public final class AlpacaSimulator implements AutoCloseable {
     private final JsonFactory json = new JsonFactory();
     private final AtomicLong requests = new AtomicLong();
     private final RateWindow window = new RateWindow();
+    private final Faults faults;
 
     public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute) throws IOException {
+        this(market, port, latency, rateLimitPerMinute, Faults.none());
+    }
+
+    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute, Faults faults)
+            throws IOException {
         this.market = market;
+        this.faults = faults;
         this.latency = latency;
         this.rateLimitPerMinute = rateLimitPerMinute;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -69,6 +76,11 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /** Faulty answers served so far, by kind. */
+    public Map<Faults.Kind, Long> faultsServed() {
+        return faults.served();
     }
 
     /** Requests served since start, refused ones included. */
@@ -91,9 +103,24 @@ public final class AlpacaSimulator implements AutoCloseable {
             http.getResponseHeaders().add("X-RateLimit-Remaining", Long.toString(Math.max(remaining, 0)));
             http.getResponseHeaders().add("X-RateLimit-Reset", Long.toString(window.resetEpochSecond()));
             http.getResponseHeaders().add("Content-Type", "application/json");
-            if (remaining < 0) {
+            Faults.Kind fault = faults.next();
+            if (remaining < 0 || fault == Faults.Kind.RATE_LIMITED) {
+                if (fault == Faults.Kind.RATE_LIMITED) {
+                    http.getResponseHeaders().set("X-RateLimit-Remaining", "0");
+                    http.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 1));
+                }
                 reply(http, 429, "{\"message\":\"too many requests.\"}");
                 return;
+            }
+            if (fault == Faults.Kind.SERVER_ERROR) {
+                reply(http, 500, "{\"message\":\"internal server error\"}");
+                return;
+            }
+            if (fault == Faults.Kind.CONNECTION_RESET) {
+                return; // closed without an answer
+            }
+            if (fault == Faults.Kind.SLOW) {
+                sleep(faults.slowDelay());
             }
             Query query;
             try {
@@ -104,7 +131,9 @@ public final class AlpacaSimulator implements AutoCloseable {
             }
             http.sendResponseHeaders(200, 0);
             try (OutputStream out = http.getResponseBody()) {
-                writePage(query, out);
+                writePage(query, fault == Faults.Kind.GARBAGE ? new CutShort(out) : out);
+            } catch (IOException e) {
+                // the client gave up (a slow answer past its timeout) or the page was cut short on purpose
             }
         }
     }
@@ -190,6 +219,29 @@ public final class AlpacaSimulator implements AutoCloseable {
             Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A page cut short: passes the first bytes on, then stops, as a connection dropped mid-body would. */
+    private static final class CutShort extends java.io.FilterOutputStream {
+        private int left = 200;
+
+        CutShort(OutputStream out) {
+            super(out);
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            if (left-- > 0) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            int n = Math.max(0, Math.min(len, left));
+            out.write(b, off, n);
+            left -= n;
         }
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class RequestPlannerTest {
 
     static final Instant NOW = Instant.parse("2024-05-10T20:00:00Z");
-    final RequestPlanner planner = new RequestPlanner(Clock.fixed(NOW, ZoneOffset.UTC), "P10D", 2, Duration.ofMinutes(15));
+    final RequestPlanner planner = new RequestPlanner(Clock.fixed(NOW, ZoneOffset.UTC), "P10D", 2, Duration.ofMinutes(15), "");
 
     @Test
     void symbolsAreSortedByStartAndPackedIntoRequestsThatStartAtTheirEarliest() {
@@ -62,7 +62,7 @@ class RequestPlannerTest {
 
     @Test
     void badSettingsNameTheirKey() {
-        assertThatThrownBy(() -> new RequestPlanner(Clock.systemUTC(), "sixty days", 50, Duration.ZERO))
+        assertThatThrownBy(() -> new RequestPlanner(Clock.systemUTC(), "sixty days", 50, Duration.ZERO, ""))
                 .hasMessageContaining("barfeed.fetch.backfill-start: 'sixty days'");
         assertThatThrownBy(() -> Timeframes.require("15Minutes")).hasMessageContaining("barfeed.fetch.timeframes: unknown timeframe '15Minutes'");
         assertThat(Timeframes.require(" 1Day ")).isEqualTo("1Day");

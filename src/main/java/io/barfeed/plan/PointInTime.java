@@ -8,20 +8,21 @@ import java.time.format.DateTimeParseException;
 
 import io.barfeed.settings.BadSetting;
 
-/** {@code barfeed.fetch.backfill-start}: a date (2024-01-02), an instant, or a period back from now (P60D). */
-public record BackfillStart(String setting) {
+/**
+ * A point in time as a setting gives it: a date (2024-01-02, UTC midnight), an instant, or a period
+ * back from now (P60D). {@code barfeed.fetch.backfill-start} and {@code barfeed.fetch.until} take it.
+ */
+public record PointInTime(String key, String setting) {
 
-    public static final String KEY = "barfeed.fetch.backfill-start";
-
-    public BackfillStart {
-        resolve(setting, Instant.EPOCH); // fail at start-up, not at the first run
+    public PointInTime {
+        resolve(key, setting, Instant.EPOCH); // fail at start-up, not at the first run
     }
 
     public Instant resolve(Instant now) {
-        return resolve(setting, now);
+        return resolve(key, setting, now);
     }
 
-    private static Instant resolve(String setting, Instant now) {
+    private static Instant resolve(String key, String setting, Instant now) {
         String value = setting == null ? "" : setting.trim();
         try {
             if (value.startsWith("P") || value.startsWith("p")) {
@@ -32,7 +33,7 @@ public record BackfillStart(String setting) {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadSetting(KEY, "'" + setting
+            throw new BadSetting(key, "'" + setting
                     + "' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z) nor a period (P60D)", e);
         }
     }

@@ -1,0 +1,116 @@
+package io.barfeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.barfeed.run.RunSummary;
+import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.Faults;
+import io.barfeed.simulator.SimulatedMarket;
+import io.barfeed.simulator.SimulatedMarket.Frame;
+
+/**
+ * The built-in simulator with every fault knob turned up (429s with rate-limit headers, 500s,
+ * connection resets, answers slower than the timeout, pages cut short): runs repeat until one ends
+ * with nothing in barfeed.failure, and the bars table must then hold exactly the market's bars.
+ * The same knobs reproduce this from the command line (README, "Failure handling").
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class)
+@DirtiesContext
+class ChaosTest {
+
+    static final String DATABASE = TestPostgres.newDatabase("chaos");
+    static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "BRK.B", "GOOG", "JPM", "META", "MSFT", "NVDA", "TSLA",
+            "UNH", "V", "XOM");
+    static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
+    static final Instant UNTIL = Instant.parse("2024-03-08T21:00:00Z");
+    static final int MAX_RUNS = 15;
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("barfeed.schedule.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("barfeed.simulator.seed-demo-universe", () -> "false");
+        registry.add("barfeed.simulator.latency", () -> "0ms");
+        // With seed 10 the random draw serves every kind of fault within the first 11 requests.
+        registry.add("barfeed.simulator.faults.seed", () -> "10");
+        registry.add("barfeed.simulator.faults.rate-limited", () -> "0.05");
+        registry.add("barfeed.simulator.faults.server-error", () -> "0.12");
+        registry.add("barfeed.simulator.faults.connection-reset", () -> "0.08");
+        registry.add("barfeed.simulator.faults.slow", () -> "0.05");
+        registry.add("barfeed.simulator.faults.garbage", () -> "0.10");
+        registry.add("barfeed.simulator.faults.slow-delay", () -> "1s");
+        registry.add("barfeed.fetch.response-timeout-ms", () -> "300");
+        registry.add("barfeed.fetch.timeframes", () -> "15Min");
+        registry.add("barfeed.fetch.backfill-start", () -> START.toString());
+        registry.add("barfeed.fetch.until", () -> UNTIL.toString());
+        registry.add("barfeed.fetch.page-limit", () -> "50");
+        registry.add("barfeed.fetch.symbols-per-request", () -> "3");
+        registry.add("barfeed.fetch.retries", () -> "2");
+        registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
+        registry.add("barfeed.fetch.rate-limit-jitter", () -> "100ms");
+    }
+
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AlpacaSimulator simulator;
+
+    @Test
+    void runsConvergeToExactlyTheMarketsBarsWhateverTheApiDoes() {
+        Universe.etf(jdbc, "ETF", SYMBOLS.toArray(String[]::new));
+
+        List<String> runs = new ArrayList<>();
+        RunSummary last;
+        do {
+            last = template.requestBody("direct:run", null, RunSummary.class);
+            runs.add(last.line() + " failures=" + failureRows(last));
+        } while (failureRows(last) > 0 && runs.size() < MAX_RUNS);
+
+        Map<Faults.Kind, Long> faults = simulator.faultsServed();
+        System.out.printf("chaos: %d runs, %d requests, faults survived %s%n  %s%n", runs.size(), simulator.requests(),
+                faults, String.join("\n  ", runs));
+        assertThat(failureRows(last)).as("the last run's failures, after %s", runs).isZero();
+        assertThat(faults.values()).allMatch(n -> n > 0);
+        assertThat(jdbc.queryForList("""
+                SELECT concat_ws(' ', symbol, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                 open, high, low, close, volume, trade_count, vwap)
+                FROM bar ORDER BY symbol, ts""", String.class)).containsExactlyElementsOf(expectedBars());
+    }
+
+    private int failureRows(RunSummary run) {
+        return jdbc.queryForObject("SELECT count(*) FROM barfeed.failure WHERE run_id = ?", Integer.class, run.runId());
+    }
+
+    /** The simulated market's bars for the universe and window, as the table should hold them. */
+    static List<String> expectedBars() {
+        SimulatedMarket market = new SimulatedMarket(Set.of());
+        List<String> expected = new ArrayList<>();
+        for (String symbol : SYMBOLS.stream().sorted().toList()) {
+            for (SimulatedMarket.Bar b : market.bars(symbol, Frame.parse("15Min"), START, UNTIL, Integer.MAX_VALUE)) {
+                expected.add(String.join(" ", symbol, b.t().toString(), b.o().toPlainString(), b.h().toPlainString(),
+                        b.l().toPlainString(), b.c().toPlainString(), Long.toString(b.v()), Long.toString(b.n()),
+                        b.vw().toPlainString()));
+            }
+        }
+        return expected;
+    }
+}

@@ -1,0 +1,52 @@
+package io.barfeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.barfeed.settings.BadSetting;
+
+/** A setting that cannot work stops the start-up with an error that names it and says what is wrong. */
+class StartupChecksTest {
+
+    static final String DATABASE = TestPostgres.newDatabase("startup");
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            barfeed.schedule.cron         | every minute                                  | barfeed.schedule.cron: 'every minute' is not a Quartz cron
+            barfeed.schedule.time-zone    | Mars/Olympus                                  | barfeed.schedule.time-zone: 'Mars/Olympus' is not a time zone
+            barfeed.fetch.timeframes      | 15Min,15Minutes                               | barfeed.fetch.timeframes: unknown timeframe '15Minutes'
+            barfeed.fetch.backfill-start  | sometime                                      | barfeed.fetch.backfill-start: 'sometime' is neither a date
+            barfeed.fetch.page-limit      | 20000                                         | barfeed.fetch.page-limit: 20000 is outside 1..10000
+            barfeed.store.insert          | INSERT INTO bar (symbol) VALUES (:#ticker)    | barfeed.store.insert: unknown parameters [:#ticker]
+            barfeed.store.insert          | INSERT INTO bars (symbol) VALUES (:#symbol)   | barfeed.store.insert: the database rejects it: ERROR: relation "bars" does not exist
+            barfeed.universe.query        | SELECT id, symbol FROM stock                  | barfeed.universe.query: must return the columns stock_id and symbol
+            barfeed.universe.query        | SELECT id AS stock_id, symbol FROM stocks     | barfeed.universe.query: the database rejects it: ERROR: relation "stocks" does not exist
+            """)
+    void badSettingStopsTheStartNamingIt(String key, String value, String message) {
+        Throwable failure = catchThrowable(() -> start(key, value).close());
+
+        assertThat(badSettingIn(failure)).as("the start-up failure %s", failure).isNotNull()
+                .extracting(BadSetting::key).isEqualTo(key);
+        assertThat(badSettingIn(failure)).hasMessageStartingWith(message);
+    }
+
+    private static ConfigurableApplicationContext start(String key, String value) {
+        return new SpringApplicationBuilder(BarfeedApplication.class).run(
+                "--spring.datasource.url=" + DATABASE, "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=http://127.0.0.1:9", "--" + key + "=" + value);
+    }
+
+    private static BadSetting badSettingIn(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof BadSetting bad) {
+                return bad;
+            }
+        }
+        return null;
+    }
+}
