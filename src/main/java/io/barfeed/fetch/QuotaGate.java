@@ -29,6 +29,7 @@ public class QuotaGate {
     private final long jitterMillis;
     private long resetAtMillis;
     private long available = UNKNOWN;
+    private long limit = UNKNOWN;
 
     public QuotaGate(Clock clock, @Value("${barfeed.fetch.rate-limit-max-wait}") Duration maxWait,
                      @Value("${barfeed.fetch.rate-limit-jitter}") Duration jitter) {
@@ -44,7 +45,8 @@ public class QuotaGate {
             synchronized (this) {
                 long now = clock.millis();
                 if (now >= resetAtMillis) {
-                    available = UNKNOWN; // a new window: the next response says what is left
+                    available = limit; // a new window: its full quota, as far as we know it
+                    resetAtMillis = Long.MAX_VALUE; // until a response names the window's reset
                 }
                 if (available > 0) {
                     if (available != UNKNOWN) {
@@ -52,7 +54,15 @@ public class QuotaGate {
                     }
                     return;
                 }
-                wait = Math.min(resetAtMillis - now + ThreadLocalRandom.current().nextLong(jitterMillis), maxWaitMillis);
+                if (resetAtMillis == Long.MAX_VALUE) {
+                    wait = -1; // the window's reset is not known yet: the first answers of the window will say
+                } else {
+                    wait = Math.min(resetAtMillis - now + ThreadLocalRandom.current().nextLong(jitterMillis), maxWaitMillis);
+                }
+            }
+            if (wait < 0) {
+                Thread.sleep(20);
+                continue;
             }
             LOG.info("API quota used up: waiting {} ms for X-RateLimit-Reset", wait);
             Thread.sleep(Math.max(wait, 1));
@@ -63,14 +73,18 @@ public class QuotaGate {
     public void observe(Map<String, ?> headers, boolean refused) {
         Long remaining = number(headers, "X-RateLimit-Remaining");
         Long reset = number(headers, "X-RateLimit-Reset");
+        Long quota = number(headers, "X-RateLimit-Limit");
         synchronized (this) {
             long now = clock.millis();
+            if (quota != null) {
+                limit = quota;
+            }
             long resetAt = reset != null ? reset * 1000 : refused ? now + 1000 : 0;
             if (resetAt <= now && !refused) {
                 return;
             }
             long left = refused ? 0 : remaining == null ? UNKNOWN : remaining;
-            if (resetAt > resetAtMillis) {
+            if (resetAtMillis == Long.MAX_VALUE || resetAt > resetAtMillis) {
                 resetAtMillis = Math.max(resetAt, now + 1);
                 available = left;
             } else if (resetAt == resetAtMillis) {

@@ -43,24 +43,27 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     private final SimulatedMarket market;
     private final Duration latency;
-    private final int rateLimitPerMinute;
+    private final int rateLimit;
     private final HttpServer server;
     private final ExecutorService workers;
     private final JsonFactory json = new JsonFactory();
     private final AtomicLong requests = new AtomicLong();
-    private final RateWindow window = new RateWindow();
+    private final RateWindow window;
+    private final AtomicLong refusedForQuota = new AtomicLong();
     private final Faults faults;
 
     public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute) throws IOException {
-        this(market, port, latency, rateLimitPerMinute, Faults.none());
+        this(market, port, latency, rateLimitPerMinute, Duration.ofMinutes(1), Faults.none());
     }
 
-    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute, Faults faults)
-            throws IOException {
+    /** {@code rateLimit} requests per {@code rateWindow}: Alpaca's window is a minute; tests shorten it. */
+    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimit, Duration rateWindow,
+                           Faults faults) throws IOException {
         this.market = market;
+        this.window = new RateWindow(rateWindow.toMillis());
         this.faults = faults;
         this.latency = latency;
-        this.rateLimitPerMinute = rateLimitPerMinute;
+        this.rateLimit = rateLimit;
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.workers = Executors.newFixedThreadPool(32, r -> {
             Thread t = new Thread(r, "alpaca-simulator");
@@ -70,8 +73,8 @@ public final class AlpacaSimulator implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/v2/stocks/bars", this::serve);
         server.start();
-        LOG.info("Alpaca v2 simulator serving {} (latency {} ms, {} requests/minute)", baseUrl(), latency.toMillis(),
-                rateLimitPerMinute);
+        LOG.info("Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})", baseUrl(), latency.toMillis(),
+                rateLimit, rateWindow);
     }
 
     public String baseUrl() {
@@ -81,6 +84,11 @@ public final class AlpacaSimulator implements AutoCloseable {
     /** Faulty answers served so far, by kind. */
     public Map<Faults.Kind, Long> faultsServed() {
         return faults.served();
+    }
+
+    /** Requests refused with 429 because the quota of their window was used up (injected 429s not counted). */
+    public long refusedForQuota() {
+        return refusedForQuota.get();
     }
 
     /** Requests served since start, refused ones included. */
@@ -98,14 +106,16 @@ public final class AlpacaSimulator implements AutoCloseable {
         try (http) {
             requests.incrementAndGet();
             sleep(latency);
-            long remaining = window.take(rateLimitPerMinute);
-            http.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(rateLimitPerMinute));
+            long remaining = window.take(rateLimit);
+            http.getResponseHeaders().add("X-RateLimit-Limit", Integer.toString(rateLimit));
             http.getResponseHeaders().add("X-RateLimit-Remaining", Long.toString(Math.max(remaining, 0)));
             http.getResponseHeaders().add("X-RateLimit-Reset", Long.toString(window.resetEpochSecond()));
             http.getResponseHeaders().add("Content-Type", "application/json");
             Faults.Kind fault = faults.next();
             if (remaining < 0 || fault == Faults.Kind.RATE_LIMITED) {
-                if (fault == Faults.Kind.RATE_LIMITED) {
+                if (remaining < 0) {
+                    refusedForQuota.incrementAndGet();
+                } else {
                     http.getResponseHeaders().set("X-RateLimit-Remaining", "0");
                     http.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 1));
                 }
@@ -245,23 +255,29 @@ public final class AlpacaSimulator implements AutoCloseable {
         }
     }
 
-    /** A fixed one-minute quota window, as Alpaca's X-RateLimit-* headers describe. */
+    /** A fixed quota window (a minute at Alpaca), as the X-RateLimit-* headers describe it. */
     private static final class RateWindow {
-        private long windowStart;
+        private final long millis;
+        private long window;
         private long used;
 
+        RateWindow(long millis) {
+            this.millis = Math.max(1000, millis);
+        }
+
         synchronized long take(int limit) {
-            long minute = System.currentTimeMillis() / 60_000;
-            if (minute != windowStart) {
-                windowStart = minute;
+            long current = System.currentTimeMillis() / millis;
+            if (current != window) {
+                window = current;
                 used = 0;
             }
             used++;
             return limit - used;
         }
 
+        /** X-RateLimit-Reset: the epoch second the next window starts (rounded up). */
         synchronized long resetEpochSecond() {
-            return (windowStart + 1) * 60;
+            return ((window + 1) * millis + 999) / 1000;
         }
     }
 

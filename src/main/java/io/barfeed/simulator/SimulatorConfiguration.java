@@ -25,7 +25,8 @@ public class SimulatorConfiguration {
     AlpacaSimulator alpacaSimulator(ConfigurableEnvironment environment,
                                     @Value("${barfeed.simulator.port}") int port,
                                     @Value("${barfeed.simulator.latency}") Duration latency,
-                                    @Value("${barfeed.simulator.rate-limit-per-minute}") int rateLimitPerMinute,
+                                    @Value("${barfeed.simulator.rate-limit}") int rateLimit,
+                                    @Value("${barfeed.simulator.rate-limit-window}") Duration rateWindow,
                                     @Value("${barfeed.simulator.unknown-symbols:}") List<String> unknownSymbols,
                                     @Value("${barfeed.simulator.faults.rate-limited}") double rateLimited,
                                     @Value("${barfeed.simulator.faults.server-error}") double serverError,
@@ -39,7 +40,7 @@ public class SimulatorConfiguration {
         Faults faults = new Faults(Map.of(Faults.Kind.RATE_LIMITED, rateLimited, Faults.Kind.SERVER_ERROR, serverError,
                 Faults.Kind.CONNECTION_RESET, connectionReset, Faults.Kind.SLOW, slow, Faults.Kind.GARBAGE, garbage),
                 slowDelay, seed);
-        AlpacaSimulator simulator = new AlpacaSimulator(market, port, latency, rateLimitPerMinute, faults);
+        AlpacaSimulator simulator = new AlpacaSimulator(market, port, latency, rateLimit, rateWindow, faults);
         environment.getPropertySources().addFirst(
                 new MapPropertySource("barfeed-simulator", Map.of("barfeed.simulator.url", simulator.baseUrl())));
         return simulator;

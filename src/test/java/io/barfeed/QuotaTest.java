@@ -1,0 +1,66 @@
+package io.barfeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.barfeed.run.RunSummary;
+import io.barfeed.simulator.AlpacaSimulator;
+
+/**
+ * A backfill that needs several quota windows: the parallel requests share the quota the API reports
+ * in X-RateLimit-* and wait for each reset, so the API never has to refuse one with 429.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class)
+@DirtiesContext
+class QuotaTest {
+
+    static final String DATABASE = TestPostgres.newDatabase("quota");
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("barfeed.schedule.cron", () -> "0 0 0 1 1 ? 2099");
+        registry.add("barfeed.simulator.seed-demo-universe", () -> "false");
+        registry.add("barfeed.simulator.latency", () -> "0ms");
+        // 6 requests per 2-second window: the 16 requests of this backfill need 3 windows.
+        registry.add("barfeed.simulator.rate-limit", () -> "6");
+        registry.add("barfeed.simulator.rate-limit-window", () -> "2s");
+        registry.add("barfeed.fetch.rate-limit-jitter", () -> "50ms");
+        registry.add("barfeed.fetch.timeframes", () -> "15Min");
+        registry.add("barfeed.fetch.backfill-start", () -> "2024-03-04");
+        registry.add("barfeed.fetch.until", () -> "2024-03-04T21:00:00Z");
+        registry.add("barfeed.fetch.page-limit", () -> "20");
+        registry.add("barfeed.fetch.symbols-per-request", () -> "3");
+        registry.add("barfeed.fetch.parallelism", () -> "4");
+    }
+
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AlpacaSimulator simulator;
+
+    @Test
+    void backfillUnderAQuotaNeverRunsIntoA429() {
+        Universe.etf(jdbc, "ETF", ChaosTest.SYMBOLS.toArray(String[]::new));
+
+        RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
+
+        System.out.printf("quota: %s; refused for quota: %d%n", summary.line(), simulator.refusedForQuota());
+        assertThat(summary.failed()).isZero();
+        assertThat(summary.requests()).isEqualTo(16);
+        assertThat(simulator.refusedForQuota()).isZero();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(12 * 26);
+    }
+}
