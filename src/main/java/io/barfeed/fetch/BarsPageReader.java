@@ -3,6 +3,7 @@ package io.barfeed.fetch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -120,6 +121,10 @@ public class BarsPageReader {
             .comparing((Map<String, Object> row) -> (String) row.get("symbol"))
             .thenComparing(row -> (OffsetDateTime) row.get("ts"));
 
+    /** The key of a bar, to find the same bar twice on a page. */
+    private record SeenBar(String symbol, long epochSecond, int nano) {
+    }
+
     /** Rows of one page under construction. */
     private static final class Page {
         private final String timeframe;
@@ -127,7 +132,7 @@ public class BarsPageReader {
         private final List<Map<String, Object>> rows = new ArrayList<>();
         private final Map<String, Long> counts = new HashMap<>();
         private final List<RejectedBar> rejected = new ArrayList<>();
-        private final Set<String> seen = new HashSet<>();
+        private final Set<SeenBar> seen = new HashSet<>();
         private String nextPageToken;
 
         Page(String timeframe, Map<String, UniverseSymbol> wanted) {
@@ -148,13 +153,13 @@ public class BarsPageReader {
             }
             OffsetDateTime ts;
             try {
-                ts = Instant.parse((String) bar.get("t")).atOffset(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
+                ts = BarTime.parse((String) bar.get("t")).atOffset(ZoneOffset.UTC);
+            } catch (DateTimeException e) {
                 rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.get("t") + "'"));
                 return;
             }
             // One INSERT ... ON CONFLICT must never see a key twice ("cannot affect row a second time").
-            if (!seen.add(symbol + '\n' + ts)) {
+            if (!seen.add(new SeenBar(symbol, ts.toEpochSecond(), ts.getNano()))) {
                 rejected.add(new RejectedBar(symbol, "duplicate bar at " + ts));
                 return;
             }

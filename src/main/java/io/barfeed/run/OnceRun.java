@@ -1,5 +1,8 @@
 package io.barfeed.run;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
+
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +43,16 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
             LOG.error("barfeed run could not complete: {}", e.getMessage(), e);
             exitCode = RunSummary.Status.ABORTED.exitCode();
         }
+        LOG.info("barfeed memory: peak heap {} MB of {} MB", peakHeapMegabytes(),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    }
+
+    /** The sum of the heap pools' peaks: an upper bound of the heap the run needed. */
+    static long peakHeapMegabytes() {
+        return ManagementFactory.getMemoryPoolMXBeans().stream()
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .mapToLong(pool -> pool.getPeakUsage().getUsed())
+                .sum() / (1024 * 1024);
     }
 
     @Override

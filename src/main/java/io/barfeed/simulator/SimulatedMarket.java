@@ -99,8 +99,20 @@ public final class SimulatedMarket {
         List<Bar> bars = new ArrayList<>();
         Instant t = firstAtOrAfter(symbol, frame, from);
         while (t != null && !t.isAfter(end) && bars.size() < max) {
-            bars.add(bar(symbol, t));
-            t = firstAtOrAfter(symbol, frame, t.plusSeconds(1));
+            if (frame.intraday()) {
+                // Step through the session in plain seconds; time zones only at the session's edges.
+                long close = t.atZone(NEW_YORK).toLocalDate().atTime(CLOSE).atZone(NEW_YORK).toEpochSecond();
+                long step = frame.minutes() * 60;
+                long second = t.getEpochSecond();
+                while (second < close && second <= end.getEpochSecond() && bars.size() < max) {
+                    bars.add(bar(symbol, Instant.ofEpochSecond(second)));
+                    second += step;
+                }
+                t = firstAtOrAfter(symbol, frame, Instant.ofEpochSecond(second));
+            } else {
+                bars.add(bar(symbol, t));
+                t = firstAtOrAfter(symbol, frame, t.plusSeconds(1));
+            }
         }
         return bars;
     }
@@ -158,7 +170,7 @@ public final class SimulatedMarket {
     }
 
     private static BigDecimal money(double value) {
-        return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(Math.round(value * 100), 2);
     }
 
     private static double unit(long seed, int salt) {

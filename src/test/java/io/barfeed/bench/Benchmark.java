@@ -1,0 +1,275 @@
+package io.barfeed.bench;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.flywaydb.core.Flyway;
+import org.postgresql.PGConnection;
+
+import io.barfeed.simulator.SimulatedMarket;
+import io.barfeed.simulator.SimulatedMarket.Bar;
+import io.barfeed.simulator.SimulatedMarket.Frame;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * barfeed against PostgreSQL's own floor, on this machine, in one run: for each scenario and schema,
+ * the same rows written with COPY into the empty table after a CHECKPOINT, then barfeed's once-run
+ * (a separate JVM, fetching the rows from its simulator at 100 ms latency) into the empty table.
+ * Prints medians and min-max of {@code repetitions} runs, the ratio, requests, peak heap and peak RSS.
+ * Usage (bench/run): Benchmark [S1|S2|all] [repetitions]; BENCH_DB_URL uses a PostgreSQL of yours.
+ */
+public final class Benchmark {
+
+    static final String START = "2024-01-02";
+    static final Pattern SUMMARY = Pattern.compile(
+            "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=([\\d.]+)");
+    static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB");
+
+    record Scenario(String name, int symbols, int barsPerSymbol, String heap) {
+    }
+
+    record Measure(double copySeconds, double barfeedSeconds, long requests, long peakHeapMb, long peakRssMb) {
+    }
+
+    enum Schema { OWN, CLASSIC }
+
+    public static void main(String[] args) throws Exception {
+        String which = args.length > 0 ? args[0] : "all";
+        int repetitions = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        List<Scenario> scenarios = new ArrayList<>();
+        if (which.equals("S1") || which.equals("all")) {
+            scenarios.add(new Scenario("S1", 214, 1000, null));
+        }
+        if (which.equals("S2") || which.equals("all")) {
+            scenarios.add(new Scenario("S2", 2000, 1000, "-Xmx256m"));
+        }
+        String given = System.getenv("BENCH_DB_URL");
+        EmbeddedPostgres embedded = given == null ? EmbeddedPostgres.builder()
+                .setDataDirectory(Path.of("target", "bench-postgres")).setCleanDataDirectory(true).start() : null;
+        String adminUrl = given != null ? given : embedded.getJdbcUrl("postgres", "postgres");
+        List<String> table = new ArrayList<>();
+        try {
+            for (Scenario scenario : scenarios) {
+                for (Schema schema : Schema.values()) {
+                    table.add(measure(adminUrl, scenario, schema, repetitions));
+                }
+            }
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+        System.out.printf("%nbarfeed benchmark, %s, %d cores, %s; medians of %d [min-max]%n", LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                repetitions);
+        System.out.println("| scenario | schema | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap MB | peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        table.forEach(System.out::println);
+    }
+
+    static String measure(String adminUrl, Scenario scenario, Schema schema, int repetitions) throws Exception {
+        String database = ("bench_" + scenario.name() + "_" + schema).toLowerCase(Locale.ROOT);
+        String url = urlOf(adminUrl, database);
+        try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + database);
+            s.execute("CREATE DATABASE " + database);
+        }
+        List<String> symbols = new ArrayList<>();
+        for (int i = 1; i <= scenario.symbols(); i++) {
+            symbols.add(String.format("S%04d", i));
+        }
+        Instant until = prepare(url, schema, symbols, scenario.barsPerSymbol());
+        String csv = csv(schema, symbols, until);
+        long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
+        List<Measure> measures = new ArrayList<>();
+        for (int i = 0; i < repetitions; i++) {
+            double copy = copyFloor(url, schema, csv, rows);
+            Measure run = barfeed(url, schema, scenario, until, rows);
+            measures.add(new Measure(copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb()));
+            System.out.printf("%s %s #%d: COPY %.3f s, barfeed %.3f s, %d requests, heap %d MB, RSS %d MB%n", scenario.name(),
+                    schema, i + 1, copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb());
+        }
+        double[] copies = measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
+        double[] runs = measures.stream().mapToDouble(Measure::barfeedSeconds).sorted().toArray();
+        double[] ratios = measures.stream().mapToDouble(m -> m.barfeedSeconds() / m.copySeconds()).sorted().toArray();
+        return String.format(Locale.ROOT, "| %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
+                scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()), schema.name().toLowerCase(Locale.ROOT),
+                rows, median(copies), copies[0], copies[copies.length - 1], median(runs), runs[0], runs[runs.length - 1],
+                median(ratios), ratios[0], ratios[ratios.length - 1], rows / median(runs),
+                measures.get(0).requests(), measures.stream().mapToLong(Measure::peakHeapMb).max().orElse(0),
+                measures.stream().mapToLong(Measure::peakRssMb).max().orElse(0));
+    }
+
+    /** Creates the tables and the universe; returns the end of the window that gives each symbol its bars. */
+    static Instant prepare(String url, Schema schema, List<String> symbols, int barsPerSymbol) throws SQLException {
+        if (schema == Schema.OWN) {
+            Flyway.configure().dataSource(url, null, null).locations("classpath:db/bars").table("barfeed_schema_history")
+                    .load().migrate();
+        }
+        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+            if (schema == Schema.CLASSIC) {
+                s.execute("""
+                        CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text, is_etf bool);
+                        CREATE TABLE etf_holding (etf_id int, holding_id int, dt date, shares numeric, weight numeric);
+                        CREATE TABLE stock_price (stock_id int NOT NULL REFERENCES stock (id), dt timestamp without time zone NOT NULL,
+                            open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL,
+                            volume numeric NOT NULL, PRIMARY KEY (stock_id, dt))""");
+            }
+            for (String symbol : symbols) {
+                s.addBatch("INSERT INTO stock (symbol, is_etf) VALUES ('" + symbol + "', false)");
+            }
+            s.addBatch("INSERT INTO stock (symbol, is_etf) VALUES ('BENCH', true)");
+            s.addBatch("INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, h.id FROM stock e, stock h"
+                    + " WHERE e.symbol = 'BENCH' AND h.symbol <> 'BENCH'");
+            s.executeBatch();
+        }
+        List<Bar> bars = new SimulatedMarket(java.util.Set.of()).bars("S0001", Frame.parse("15Min"),
+                LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.now(), barsPerSymbol);
+        return bars.get(bars.size() - 1).t();
+    }
+
+    /** The rows barfeed will load, as COPY text: generated before the clock starts. */
+    static String csv(Schema schema, List<String> symbols, Instant until) throws SQLException {
+        SimulatedMarket market = new SimulatedMarket(java.util.Set.of());
+        Instant start = LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant();
+        StringBuilder out = new StringBuilder(symbols.size() * 1000 * 90);
+        for (int i = 0; i < symbols.size(); i++) {
+            int stockId = i + 1;
+            for (Bar b : market.bars(symbols.get(i), Frame.parse("15Min"), start, until, Integer.MAX_VALUE)) {
+                if (schema == Schema.OWN) {
+                    out.append(symbols.get(i)).append(",15Min,").append(b.t()).append(',').append(stockId).append(',')
+                            .append(b.o()).append(',').append(b.h()).append(',').append(b.l()).append(',').append(b.c())
+                            .append(',').append(b.v()).append(',').append(b.n()).append(',').append(b.vw()).append('\n');
+                } else {
+                    out.append(stockId).append(',').append(b.t().toString().replace("T", " ").replace("Z", "")).append(',')
+                            .append(b.o()).append(',').append(b.h()).append(',').append(b.l()).append(',').append(b.c())
+                            .append(',').append(b.v()).append('\n');
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    static double copyFloor(String url, Schema schema, String csv, long rows) throws Exception {
+        String target = schema == Schema.OWN
+                ? "bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)"
+                : "stock_price (stock_id, dt, open, high, low, close, volume)";
+        try (Connection c = DriverManager.getConnection(url)) {
+            emptyAndCheckpoint(c, schema);
+            long t0 = System.nanoTime();
+            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT csv)",
+                    new StringReader(csv));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            if (copied != rows) {
+                throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
+            }
+            emptyAndCheckpoint(c, schema);
+            return seconds;
+        }
+    }
+
+    static void emptyAndCheckpoint(Connection c, Schema schema) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(schema == Schema.OWN ? "TRUNCATE bar" : "TRUNCATE stock_price");
+            s.execute("CHECKPOINT");
+        }
+    }
+
+    static Measure barfeed(String url, Schema schema, Scenario scenario, Instant until, long rows) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        if (scenario.heap() != null) {
+            command.add(scenario.heap());
+        }
+        command.addAll(Arrays.asList("-jar", "target/barfeed.jar", "--barfeed.once=true", "--spring.datasource.url=" + url,
+                "--barfeed.simulator.latency=100ms", "--barfeed.simulator.seed-demo-universe=false",
+                "--barfeed.simulator.rate-limit=1000000", "--barfeed.fetch.requests-per-minute=1000000",
+                "--barfeed.fetch.timeframes=15Min", "--barfeed.fetch.backfill-start=" + START, "--barfeed.fetch.until=" + until));
+        if (schema == Schema.CLASSIC) {
+            command.add("--spring.profiles.active=classic");
+        }
+        command.addAll(extraArgs());
+        Path log = Files.createTempFile(Path.of("target"), "bench-run", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        long peakRssKb = 0;
+        while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+            peakRssKb = Math.max(peakRssKb, vmHwmKb(process.pid()));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        Matcher summary = SUMMARY.matcher(output);
+        Matcher heap = PEAK_HEAP.matcher(output);
+        if (process.exitValue() != 0 || !summary.find() || !heap.find()) {
+            throw new IllegalStateException("barfeed run failed (exit " + process.exitValue() + "), see " + log);
+        }
+        if (Long.parseLong(summary.group(2)) != rows || Long.parseLong(summary.group(3)) != 0) {
+            throw new IllegalStateException("barfeed stored " + summary.group(2) + " bars, expected " + rows + ", see " + log);
+        }
+        try (Connection c = DriverManager.getConnection(url)) {
+            long stored = count(c, schema);
+            if (stored != rows) {
+                throw new IllegalStateException("table holds " + stored + " rows, expected " + rows);
+            }
+            emptyAndCheckpoint(c, schema);
+        }
+        Files.delete(log);
+        return new Measure(0, Double.parseDouble(summary.group(5)), Long.parseLong(summary.group(4)),
+                Long.parseLong(heap.group(1)), peakRssKb / 1024);
+    }
+
+    /** BENCH_ARGS: extra barfeed settings to try a lever, e.g. "--barfeed.store.batch-size=2000". */
+    static List<String> extraArgs() {
+        String extra = System.getenv("BENCH_ARGS");
+        return extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.trim().split("\\s+"));
+    }
+
+    static long count(Connection c, Schema schema) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(schema == Schema.OWN ? "SELECT count(*) FROM bar" : "SELECT count(*) FROM stock_price")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** Peak resident set size of a process, from /proc (Linux). */
+    static long vmHwmKb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("\\D+", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process just ended
+        }
+        return 0;
+    }
+
+    static String urlOf(String adminUrl, String database) {
+        int slash = adminUrl.lastIndexOf('/');
+        int query = adminUrl.indexOf('?', slash);
+        String params = query < 0 ? "" : adminUrl.substring(query + 1) + "&";
+        return adminUrl.substring(0, slash + 1) + database + "?" + params + "reWriteBatchedInserts=true&binaryTransferDisable=NUMERIC";
+    }
+
+    static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
