@@ -3,8 +3,10 @@ package io.barfeed;
 import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import io.barfeed.run.OnceRun;
 
@@ -14,9 +16,18 @@ public class BarfeedApplication {
     public static void main(String[] args) {
         // Bars are UTC; a database timestamp without time zone (the classic layout) is read as UTC too.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        ConfigurableApplicationContext context = SpringApplication.run(BarfeedApplication.class, args);
+        SpringApplication app = new SpringApplication(BarfeedApplication.class);
+        if (once(args)) {
+            app.setWebApplicationType(WebApplicationType.NONE); // a once-run serves no HTTP endpoints
+        }
+        ConfigurableApplicationContext context = app.run(args);
         if (context.getBean(OnceRun.class).isEnabled()) {
             System.exit(SpringApplication.exit(context));
         }
+    }
+
+    private static boolean once(String[] args) {
+        Object flag = new SimpleCommandLinePropertySource(args).getProperty("barfeed.once");
+        return Boolean.parseBoolean(flag != null ? flag.toString() : System.getenv("BARFEED_ONCE"));
     }
 }

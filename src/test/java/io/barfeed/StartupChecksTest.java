@@ -38,7 +38,7 @@ class StartupChecksTest {
     private static ConfigurableApplicationContext start(String key, String value) {
         return new SpringApplicationBuilder(BarfeedApplication.class).run(
                 "--spring.datasource.url=" + DATABASE, "--barfeed.simulator.enabled=false",
-                "--barfeed.alpaca.base-url=http://127.0.0.1:9", "--" + key + "=" + value);
+                "--barfeed.alpaca.base-url=http://127.0.0.1:9", "--server.port=0", "--" + key + "=" + value);
     }
 
     private static BadSetting badSettingIn(Throwable failure) {

@@ -10,6 +10,7 @@ public final class TestSettings {
 
     public static void apply(DynamicPropertyRegistry registry, String databaseUrl, String apiBaseUrl) {
         registry.add("spring.datasource.url", () -> databaseUrl);
+        registry.add("server.port", () -> "0");
         registry.add("barfeed.simulator.enabled", () -> "false");
         registry.add("barfeed.alpaca.base-url", () -> apiBaseUrl);
         registry.add("barfeed.fetch.backfill-start", () -> "2024-01-02");

@@ -13,13 +13,16 @@ import org.springframework.stereotype.Component;
 public class BeforeRetry implements Processor {
 
     private final QuotaGate quotaGate;
+    private final RequestMetrics requestMetrics;
 
-    public BeforeRetry(QuotaGate quotaGate) {
+    public BeforeRetry(QuotaGate quotaGate, RequestMetrics requestMetrics) {
         this.quotaGate = quotaGate;
+        this.requestMetrics = requestMetrics;
     }
 
     @Override
     public void process(Exchange exchange) {
+        requestMetrics.failed(exchange);
         PageCursor cursor = exchange.getProperty("cursor", PageCursor.class);
         if (cursor != null) {
             exchange.setProperty("cursor", cursor.retried());

@@ -1,8 +1,5 @@
 package io.barfeed.run;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryType;
-
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +18,7 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
     private final ProducerTemplate template;
     private final boolean enabled;
     private volatile int exitCode = RunSummary.Status.ABORTED.exitCode();
+    private final HeapAfterGc heapAfterGc = new HeapAfterGc();
 
     public OnceRun(ProducerTemplate template, @Value("${barfeed.once:false}") boolean enabled) {
         this.template = template;
@@ -43,16 +41,8 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
             LOG.error("barfeed run could not complete: {}", e.getMessage(), e);
             exitCode = RunSummary.Status.ABORTED.exitCode();
         }
-        LOG.info("barfeed memory: peak heap {} MB of {} MB", peakHeapMegabytes(),
+        LOG.info("barfeed memory: peak heap {} MB after GC (live data), {} MB max", heapAfterGc.peakMegabytes(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
-    }
-
-    /** The sum of the heap pools' peaks: an upper bound of the heap the run needed. */
-    static long peakHeapMegabytes() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP)
-                .mapToLong(pool -> pool.getPeakUsage().getUsed())
-                .sum() / (1024 * 1024);
     }
 
     @Override

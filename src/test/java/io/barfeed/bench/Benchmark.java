@@ -41,7 +41,7 @@ public final class Benchmark {
     static final String START = "2024-01-02";
     static final Pattern SUMMARY = Pattern.compile(
             "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=([\\d.]+)");
-    static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB");
+    static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB after GC");
 
     record Scenario(String name, int symbols, int barsPerSymbol, String heap) {
     }
@@ -80,7 +80,7 @@ public final class Benchmark {
         System.out.printf("%nbarfeed benchmark, %s, %d cores, %s; medians of %d [min-max]%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
-        System.out.println("| scenario | schema | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap MB | peak RSS MB |");
+        System.out.println("| scenario | schema | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }

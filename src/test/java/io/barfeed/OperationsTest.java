@@ -1,0 +1,132 @@
+package io.barfeed;
+
+import static io.barfeed.AlpacaStub.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Set;
+
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.barfeed.AlpacaStub.PageBuilder;
+
+/**
+ * What operators use: the route MBeans and barfeed's own over the platform MBean server, and the
+ * actuator's health and Prometheus metrics over HTTP.
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability
+@DirtiesContext
+class OperationsTest {
+
+    static final AlpacaStub API = new AlpacaStub();
+    static final String DATABASE = TestPostgres.newDatabase("operations");
+    static final MBeanServer JMX = ManagementFactory.getPlatformMBeanServer();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestSettings.apply(registry, DATABASE, API.baseUrl());
+        registry.add("barfeed.fetch.timeframes", () -> "1Day");
+        registry.add("spring.jmx.enabled", () -> "true"); // Spring Boot's tests turn JMX export off
+        registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
+        API.page(null, new PageBuilder().add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null));
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
+
+    @BeforeAll
+    static void universe(@Autowired JdbcTemplate jdbc) {
+        Universe.etf(jdbc, "ETF", "AAA");
+    }
+
+    @AfterAll
+    static void stopApi() {
+        API.stop();
+    }
+
+    @Test
+    void routesAreManagedOverJmx() throws Exception {
+        Set<ObjectName> routes = JMX.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
+        assertThat(routes).extracting(n -> n.getKeyProperty("name").replace("\"", ""))
+                .contains("schedule", "run", "ingest-timeframe", "fetch-request", "fetch-page", "store-batch", "report-progress");
+        ObjectName schedule = route("schedule");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
+        assertThat((Long) JMX.getAttribute(route("run"), "ExchangesCompleted")).isPositive();
+        for (ObjectName r : routes) {
+            assertThat((String) JMX.invoke(r, "dumpRouteAsYaml", null, null)).as("YAML dump of %s", r).contains("id: ");
+        }
+        assertThat((String) JMX.invoke(route("fetch-request"), "dumpRouteAsYaml", null, null)).contains("direct:fetch-page");
+
+        // Stopped, the schedule fires no run; started again, it does.
+        JMX.invoke(schedule, "stop", null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !Boolean.TRUE.equals(JMX.getAttribute(ingest(), "Running")));
+        int whileStopped = runs();
+        Thread.sleep(2500);
+        assertThat(runs()).as("runs while the schedule route is stopped").isEqualTo(whileStopped);
+        assertThat(JMX.getAttribute(ingest(), "NextFireTime")).isNull();
+
+        // runNow() without the schedule: a run all the same.
+        JMX.invoke(ingest(), "runNow", null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() == whileStopped + 1);
+
+        JMX.invoke(schedule, "start", null, null);
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() > whileStopped + 1);
+        assertThat(JMX.getAttribute(ingest(), "NextFireTime")).isNotNull();
+        assertThat(JMX.getAttribute(ingest(), "LastRunStatus")).isEqualTo("succeeded");
+        assertThat((String) JMX.getAttribute(ingest(), "LastRunSummary")).matches("barfeed run \\d+ finished: symbols=1 .*");
+    }
+
+    @Test
+    void healthAndMetricsAreServed() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
+
+        HttpResponse<String> health = get("/actuator/health");
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"camelHealth\"");
+        String metrics = get("/actuator/prometheus").body();
+        assertThat(metrics).contains("barfeed_bars_stored_total").contains("barfeed_run_duration_seconds_count")
+                .containsPattern("barfeed_request_latency_seconds_count\\{[^}]*outcome=\"ok\"")
+                .contains("barfeed_symbols_failed_total").contains("barfeed_run_active");
+    }
+
+    private int runs() {
+        return jdbc.queryForObject("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'", Integer.class);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static ObjectName route(String id) throws Exception {
+        return JMX.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"" + id + "\",*"), null).iterator().next();
+    }
+
+    private static ObjectName ingest() throws Exception {
+        return new ObjectName("io.barfeed:type=Ingest,name=barfeed");
+    }
+}
