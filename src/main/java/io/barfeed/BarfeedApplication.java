@@ -1,5 +1,7 @@
 package io.barfeed;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
@@ -9,11 +11,16 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import io.barfeed.run.OnceRun;
+import io.barfeed.validate.RoutesValidator;
 
 @SpringBootApplication
 public class BarfeedApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
+        if (args.length > 0 && args[0].equals("validate")) {
+            // java -jar target/barfeed.jar validate [routes]: check the route files, start nothing
+            System.exit(RoutesValidator.run(Path.of(args.length > 1 ? args[1] : "routes")));
+        }
         // Bars are UTC; a database timestamp without time zone (the classic layout) is read as UTC too.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         SpringApplication app = new SpringApplication(BarfeedApplication.class);

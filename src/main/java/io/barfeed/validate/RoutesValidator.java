@@ -1,0 +1,248 @@
+package io.barfeed.validate;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.PluginHelper;
+import org.apache.camel.support.ResourceHelper;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.PathType;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+
+/**
+ * {@code java -jar target/barfeed.jar validate [routes]}: checks every {@code *.camel.yaml} file
+ * against the Camel YAML DSL's JSON schema (shipped in camel-yaml-dsl) and loads its routes, printing
+ * {@code file:line: problem} for each error. Exit code 0 when all is well, 1 otherwise.
+ */
+public final class RoutesValidator {
+
+    /** One problem of one file, where a person finds it. */
+    public record Problem(Path file, int line, String message) {
+        @Override
+        public String toString() {
+            return file + ":" + line + ": " + message;
+        }
+    }
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.+}}");
+    private static final Pattern LOADER_LINE = Pattern.compile("line (\\d+), column \\d+");
+
+    private final JsonSchema schema;
+
+    public RoutesValidator() throws IOException {
+        try (InputStream in = DefaultCamelContext.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
+            if (in == null) {
+                throw new IOException("schema/camelYamlDsl.json is not on the class path (camel-yaml-dsl)");
+            }
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        System.exit(run(args.length > 0 ? Path.of(args[0]) : Path.of("routes")));
+    }
+
+    /** Prints the problems of every route file under {@code dir}; returns the exit code. */
+    public static int run(Path dir) throws IOException {
+        // Only the problems on the console, not the start and stop of the throwaway Camel contexts.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.camel"))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.networknt"))
+                .setLevel(ch.qos.logback.classic.Level.ERROR);
+        List<Problem> problems = new RoutesValidator().validate(dir);
+        problems.forEach(System.out::println);
+        System.out.println(problems.isEmpty() ? "routes OK: " + dir : problems.size() + " problems in " + dir);
+        return problems.isEmpty() ? 0 : 1;
+    }
+
+    public List<Problem> validate(Path dir) throws IOException {
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(dir)) {
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+        List<Problem> problems = new ArrayList<>();
+        if (files.isEmpty()) {
+            problems.add(new Problem(dir, 0, "no *.camel.yaml files"));
+        }
+        for (Path file : files) {
+            List<Problem> schemaProblems = schemaProblems(file);
+            problems.addAll(schemaProblems);
+            if (schemaProblems.isEmpty()) {
+                problems.addAll(loadProblems(file));
+            }
+        }
+        return problems;
+    }
+
+    /** The file against the YAML DSL schema. */
+    List<Problem> schemaProblems(Path file) throws IOException {
+        Node root;
+        try (Reader reader = Files.newBufferedReader(file)) {
+            root = new Yaml(new LoaderOptions()).compose(reader);
+        } catch (MarkedYAMLException e) {
+            int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 1;
+            return List.of(new Problem(file, line, "not valid YAML: " + e.getProblem()));
+        }
+        if (root == null) {
+            return List.of(new Problem(file, 1, "the file is empty"));
+        }
+        Map<String, Integer> lines = new HashMap<>();
+        JsonNode json = toJson(root, "", lines);
+        Set<ValidationMessage> errors = schema.validate(json);
+        // The DSL converts scalars as it reads them: a {{placeholder}} where a number is due, or 60000
+        // where the schema says string, work. Such values are set to what the schema expects, and the
+        // file is checked again, until only real problems are left.
+        for (int pass = 0; pass < 50 && coerceScalars(json, errors); pass++) {
+            errors = schema.validate(json);
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        List<Problem> problems = new ArrayList<>();
+        for (ValidationMessage m : errors) {
+            String pointer = m.getInstanceLocation().toString();
+            if (m.getProperty() != null && lines.containsKey(pointer + "/" + m.getProperty())) {
+                pointer = pointer + "/" + m.getProperty(); // an unknown key: its own line, not its parent's
+            }
+            if (seen.add(pointer + m.getMessage())) {
+                problems.add(new Problem(file, lineOf(pointer, lines), m.getMessage()));
+            }
+        }
+        return problems;
+    }
+
+    /** The file loaded as Camel loads it: unknown steps, bad expressions, duplicate ids. */
+    static List<Problem> loadProblems(Path file) {
+        try (DefaultCamelContext camel = new DefaultCamelContext()) {
+            PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveResource(camel, "file:" + file));
+            return List.of();
+        } catch (Exception e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            Matcher m = LOADER_LINE.matcher(message);
+            return List.of(new Problem(file, m.find() ? Integer.parseInt(m.group(1)) : 0, firstLine(message)));
+        }
+    }
+
+    private static final Pattern TYPE_ERROR = Pattern.compile("(\\w+) found, (\\w+) expected");
+
+    /** Sets each scalar the DSL would convert to the type the schema expects; false when none was. */
+    private static boolean coerceScalars(JsonNode json, Set<ValidationMessage> errors) {
+        boolean changed = false;
+        for (ValidationMessage m : errors) {
+            Matcher type = TYPE_ERROR.matcher(m.getMessage());
+            JsonNode value = m.getInstanceNode();
+            if (!"type".equals(m.getType()) || !type.find() || value == null || !value.isValueNode()) {
+                continue;
+            }
+            String expected = type.group(2);
+            JsonNode replacement = null;
+            if (value.isTextual() && PLACEHOLDER.matcher(value.asText()).matches()) {
+                replacement = switch (expected) {
+                    case "integer", "number" -> JsonNodeFactory.instance.numberNode(0);
+                    case "boolean" -> JsonNodeFactory.instance.booleanNode(false);
+                    default -> null;
+                };
+            } else if (expected.equals("string") && (value.isNumber() || value.isBoolean())) {
+                replacement = JsonNodeFactory.instance.textNode(value.asText());
+            }
+            String pointer = m.getInstanceLocation().toString();
+            int slash = pointer.lastIndexOf('/');
+            if (replacement != null && slash >= 0) {
+                JsonNode parent = json.at(pointer.substring(0, slash));
+                String key = pointer.substring(slash + 1).replace("~1", "/").replace("~0", "~");
+                if (parent instanceof ObjectNode object) {
+                    object.set(key, replacement);
+                    changed = true;
+                } else if (parent instanceof ArrayNode array) {
+                    array.set(Integer.parseInt(key), replacement);
+                    changed = true;
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static JsonNode toJson(Node node, String pointer, Map<String, Integer> lines) {
+        lines.put(pointer, node.getStartMark().getLine() + 1);
+        if (node instanceof MappingNode mapping) {
+            ObjectNode object = JsonNodeFactory.instance.objectNode();
+            for (NodeTuple tuple : mapping.getValue()) {
+                String key = ((ScalarNode) tuple.getKeyNode()).getValue();
+                String child = pointer + "/" + key.replace("~", "~0").replace("/", "~1");
+                lines.put(child, tuple.getKeyNode().getStartMark().getLine() + 1);
+                object.set(key, toJson(tuple.getValueNode(), child, lines));
+                lines.put(child, tuple.getKeyNode().getStartMark().getLine() + 1);
+            }
+            return object;
+        }
+        if (node instanceof SequenceNode sequence) {
+            ArrayNode array = JsonNodeFactory.instance.arrayNode();
+            for (int i = 0; i < sequence.getValue().size(); i++) {
+                array.add(toJson(sequence.getValue().get(i), pointer + "/" + i, lines));
+            }
+            return array;
+        }
+        return scalar((ScalarNode) node);
+    }
+
+    /** YAML's own typing of a plain scalar (true, 12, 1.5), as the DSL reads it; quoted ones stay text. */
+    private static JsonNode scalar(ScalarNode node) {
+        String text = node.getValue();
+        if (node.isPlain()) {
+            if (text.equals("true") || text.equals("false")) {
+                return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(text));
+            }
+            if (text.matches("-?\\d+")) {
+                return JsonNodeFactory.instance.numberNode(Long.parseLong(text));
+            }
+            if (text.matches("-?\\d+\\.\\d+")) {
+                return JsonNodeFactory.instance.numberNode(Double.parseDouble(text));
+            }
+            if (text.equals("null") || text.equals("~")) {
+                return JsonNodeFactory.instance.nullNode();
+            }
+        }
+        return JsonNodeFactory.instance.textNode(text);
+    }
+
+    /** The line of the deepest part of {@code pointer} that the file has. */
+    private static int lineOf(String pointer, Map<String, Integer> lines) {
+        String path = pointer;
+        while (!path.isEmpty() && !lines.containsKey(path)) {
+            path = path.substring(0, Math.max(0, path.lastIndexOf('/')));
+        }
+        return lines.getOrDefault(path, 1);
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.strip().lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,62 @@
+package io.barfeed.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The route validator on the real routes/ (a broken edit fails the build) and on broken copies. */
+class RoutesValidatorTest {
+
+    @Test
+    void theRoutesAsCommittedAreValid() throws Exception {
+        assertThat(new RoutesValidator().validate(Path.of("routes"))).isEmpty();
+    }
+
+    @Test
+    void anUnknownStepIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        String fetch = Files.readString(Path.of("routes", "fetch.camel.yaml"));
+        int line = lineOf(fetch, "        - loop:");
+        Files.writeString(dir.resolve("fetch.camel.yaml"), fetch.replace("        - loop:", "        - loopDoWhile:"));
+
+        List<RoutesValidator.Problem> problems = new RoutesValidator().validate(dir);
+
+        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.file().getFileName().toString()).isEqualTo("fetch.camel.yaml"));
+        assertThat(problems).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("loopDoWhile");
+        });
+        assertThat(problems.get(0).toString()).startsWith(dir.resolve("fetch.camel.yaml") + ":");
+    }
+
+    @Test
+    void aMisspelledOptionIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        String store = Files.readString(Path.of("routes", "store.camel.yaml"));
+        int line = lineOf(store, "            stopOnException: true");
+        Files.writeString(dir.resolve("store.camel.yaml"), store.replace("stopOnException: true", "stopOnExeption: true"));
+
+        assertThat(new RoutesValidator().validate(dir)).anySatisfy(p -> {
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("stopOnExeption");
+        });
+    }
+
+    @Test
+    void brokenYamlIsNamedWithItsLine(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("broken.camel.yaml"), "- route:\n    id: broken\n    from:\n      uri: direct:x\n     steps: []\n");
+
+        assertThat(new RoutesValidator().validate(dir)).singleElement().satisfies(p -> {
+            assertThat(p.line()).isEqualTo(5);
+            assertThat(p.message()).startsWith("not valid YAML");
+        });
+    }
+
+    private static int lineOf(String text, String line) {
+        List<String> lines = text.lines().toList();
+        return lines.indexOf(line) + 1;
+    }
+}
