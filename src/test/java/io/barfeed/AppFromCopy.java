@@ -1,0 +1,63 @@
+package io.barfeed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * barfeed started on a copy of application.yaml and routes/, as the integration team edits them:
+ * the edits are plain text replacements in the copy, and no Java changes.
+ */
+final class AppFromCopy {
+
+    final Path dir;
+
+    AppFromCopy(Path dir) {
+        this.dir = dir;
+        try {
+            Files.createDirectories(dir);
+            Files.copy(Path.of("application.yaml"), dir.resolve("application.yaml"));
+            Files.createDirectories(dir.resolve("routes"));
+            try (Stream<Path> routes = Files.list(Path.of("routes"))) {
+                for (Path route : routes.toList()) {
+                    Files.copy(route, dir.resolve("routes").resolve(route.getFileName()));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Replaces {@code from} by {@code to} in a file of the copy; the text must be there. */
+    AppFromCopy edit(String file, String from, String to) {
+        Path path = dir.resolve(file);
+        try {
+            String text = Files.readString(path);
+            if (!text.contains(from)) {
+                throw new AssertionError(file + " does not contain: " + from);
+            }
+            Files.writeString(path, text.replace(from, to));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    ConfigurableApplicationContext start(String databaseUrl, String apiBaseUrl, String... extra) {
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.config.location=file:" + dir.resolve("application.yaml"),
+                "--camel.main.routes-include-pattern=file:" + dir.resolve("routes") + "/*.camel.yaml",
+                "--spring.datasource.url=" + databaseUrl, "--server.port=0",
+                "--barfeed.simulator.enabled=false", "--barfeed.alpaca.base-url=" + apiBaseUrl,
+                "--barfeed.fetch.backfill-start=2024-01-02"));
+        args.addAll(List.of(extra));
+        return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));
+    }
+}
