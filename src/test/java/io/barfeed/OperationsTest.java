@@ -16,6 +16,7 @@ import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 @CamelSpringBootTest
 @SpringBootTest(classes = BarfeedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
+@DisableJmx(false) // camel-test turns Camel's JMX off by default
 @DirtiesContext
 class OperationsTest {
 

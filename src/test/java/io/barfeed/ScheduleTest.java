@@ -11,8 +11,11 @@ import java.util.List;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -26,6 +29,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 @CamelSpringBootTest
 @SpringBootTest(classes = BarfeedApplication.class)
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class ScheduleTest {
 
     static final AlpacaStub API = new AlpacaStub();
@@ -36,6 +40,7 @@ class ScheduleTest {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
         registry.add("barfeed.fetch.timeframes", () -> "1Day");
         registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
+        registry.add("barfeed.progress.interval-ms", () -> "300");
         // Each run takes 1.5 s (the API is slow), longer than the cron's period.
         API.server().stubFor(AlpacaStub.request(null).willReturn(WireMock.okJson(new PageBuilder()
                 .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null))
@@ -51,7 +56,7 @@ class ScheduleTest {
     }
 
     @Test
-    void cronFiresRunsThatNeverOverlap() {
+    void cronFiresRunsThatNeverOverlapAndLogTheirProgress(CapturedOutput output) {
         Universe.etf(jdbc, "ETF", "AAA");
 
         await().atMost(Duration.ofSeconds(20)).until(() -> finishedRuns().size() >= 3);
@@ -61,6 +66,8 @@ class ScheduleTest {
             assertThat(runs.get(i)[0]).as("run %d starts after run %d finished", i + 1, i).isAfterOrEqualTo(runs.get(i - 1)[1]);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(1);
+        // Each run waits 1.5 s for the API: long enough for progress lines every 300 ms.
+        assertThat(output.getOut()).containsPattern("barfeed run \\d+ progress: requests 0/1 finished \\(0 pages\\), bars 0 stored");
     }
 
     private List<Timestamp[]> finishedRuns() {
