@@ -44,10 +44,7 @@ class ChaosTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("barfeed.schedule.cron", () -> "0 0 0 1 1 ? 2099");
-        registry.add("barfeed.simulator.seed-demo-universe", () -> "false");
-        registry.add("barfeed.simulator.latency", () -> "0ms");
+        TestSettings.withSimulator(registry, DATABASE);
         // With seed 10 the random draw serves every kind of fault within the first 11 requests.
         registry.add("barfeed.simulator.faults.seed", () -> "10");
         registry.add("barfeed.simulator.faults.rate-limited", () -> "0.05");

@@ -28,10 +28,7 @@ class QuotaTest {
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("barfeed.schedule.cron", () -> "0 0 0 1 1 ? 2099");
-        registry.add("barfeed.simulator.seed-demo-universe", () -> "false");
-        registry.add("barfeed.simulator.latency", () -> "0ms");
+        TestSettings.withSimulator(registry, DATABASE);
         // 6 requests per 2-second window: the 16 requests of this backfill need 3 windows.
         registry.add("barfeed.simulator.rate-limit", () -> "6");
         registry.add("barfeed.simulator.rate-limit-window", () -> "2s");

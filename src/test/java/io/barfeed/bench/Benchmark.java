@@ -59,7 +59,8 @@ public final class Benchmark {
             scenarios.add(new Scenario("S1", 214, 1000, null));
         }
         if (which.equals("S2") || which.equals("all")) {
-            scenarios.add(new Scenario("S2", 2000, 1000, "-Xmx256m"));
+            // BENCH_S2_HEAP=-Xmx128m: how small a heap S2 still fits in.
+            scenarios.add(new Scenario("S2", 2000, 1000, System.getenv().getOrDefault("BENCH_S2_HEAP", "-Xmx256m")));
         }
         String given = System.getenv("BENCH_DB_URL");
         EmbeddedPostgres embedded = given == null ? EmbeddedPostgres.builder()
