@@ -209,10 +209,13 @@ public final class Benchmark {
         command.addAll(extraArgs());
         Path log = Files.createTempFile(Path.of("target"), "bench-run", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too
+        Runtime.getRuntime().addShutdownHook(stopChild);
         long peakRssKb = 0;
         while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
             peakRssKb = Math.max(peakRssKb, vmHwmKb(process.pid()));
         }
+        Runtime.getRuntime().removeShutdownHook(stopChild);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Matcher summary = SUMMARY.matcher(output);
         Matcher heap = PEAK_HEAP.matcher(output);
