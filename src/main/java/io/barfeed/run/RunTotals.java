@@ -1,6 +1,7 @@
 package io.barfeed.run;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -66,7 +67,7 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
         return planned.stream().map(SymbolFrame::symbol).collect(Collectors.toSet());
     }
 
-    private static Set<SymbolFrame> frames(java.util.List<UniverseSymbol> symbols, String timeframe) {
+    private static Set<SymbolFrame> frames(List<UniverseSymbol> symbols, String timeframe) {
         return symbols.stream().map(s -> new SymbolFrame(s.symbol(), timeframe)).collect(Collectors.toSet());
     }
 

@@ -1,5 +1,6 @@
 package io.barfeed.simulator;
 
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -233,7 +234,7 @@ public final class AlpacaSimulator implements AutoCloseable {
     }
 
     /** A page cut short: passes the first bytes on, then stops, as a connection dropped mid-body would. */
-    private static final class CutShort extends java.io.FilterOutputStream {
+    private static final class CutShort extends FilterOutputStream {
         private int left = 200;
 
         CutShort(OutputStream out) {

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
+import org.slf4j.LoggerFactory;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -27,6 +28,8 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -75,10 +78,8 @@ public final class RoutesValidator {
     /** Prints the problems of every route file under {@code dir}; returns the exit code. */
     public static int run(Path dir) throws IOException {
         // Only the problems on the console, not the start and stop of the throwaway Camel contexts.
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("org.apache.camel"))
-                .setLevel(ch.qos.logback.classic.Level.WARN);
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("com.networknt"))
-                .setLevel(ch.qos.logback.classic.Level.ERROR);
+        ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
+        ((Logger) LoggerFactory.getLogger("com.networknt")).setLevel(Level.ERROR);
         List<Problem> problems = new RoutesValidator().validate(dir);
         problems.forEach(System.out::println);
         System.out.println(problems.isEmpty() ? "routes OK: " + dir : problems.size() + " problems in " + dir);

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,14 +143,14 @@ public final class Benchmark {
                     + " WHERE e.symbol = 'BENCH' AND h.symbol <> 'BENCH'");
             s.executeBatch();
         }
-        List<Bar> bars = new SimulatedMarket(java.util.Set.of()).bars("S0001", Frame.parse("15Min"),
+        List<Bar> bars = new SimulatedMarket(Set.of()).bars("S0001", Frame.parse("15Min"),
                 LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.now(), barsPerSymbol);
         return bars.get(bars.size() - 1).t();
     }
 
     /** The rows barfeed will load, as COPY text: generated before the clock starts. */
     static String csv(Schema schema, List<String> symbols, Instant until) throws SQLException {
-        SimulatedMarket market = new SimulatedMarket(java.util.Set.of());
+        SimulatedMarket market = new SimulatedMarket(Set.of());
         Instant start = LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant();
         StringBuilder out = new StringBuilder(symbols.size() * 1000 * 90);
         for (int i = 0; i < symbols.size(); i++) {
