@@ -51,15 +51,11 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
                 union(failed, other.failed), union(empty, other.empty), bars + other.bars, requests + other.requests);
     }
 
-    /** Planned symbols that neither completed nor failed (their request did not finish in time) have failed. */
+    /** The failed symbols, and the planned ones that never completed (their request did not finish in time). */
     public Set<String> failedSymbols() {
         Set<String> symbols = new HashSet<>();
-        for (SymbolFrame frame : planned) {
-            if (failed.contains(frame) || !completed.contains(frame)) {
-                symbols.add(frame.symbol());
-            }
-        }
         failed.forEach(f -> symbols.add(f.symbol()));
+        planned.stream().filter(f -> !completed.contains(f)).forEach(f -> symbols.add(f.symbol()));
         return symbols;
     }
 
