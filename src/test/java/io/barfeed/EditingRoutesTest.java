@@ -115,6 +115,7 @@ class EditingRoutesTest {
     void pointingTheInsertAtAnotherTable() {
         AppFromCopy copy = new AppFromCopy(dir)
                 .edit("application.yaml", "INSERT INTO bar (", "INSERT INTO my_bars (")
+                .edit("application.yaml", "copy-into: bar (", "copy-into: my_bars (")
                 .edit("application.yaml", "WHERE (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trade_count, bar.vwap)",
                         "WHERE (my_bars.open, my_bars.high, my_bars.low, my_bars.close, my_bars.volume, my_bars.trade_count, my_bars.vwap)");
         // The new table must exist before barfeed starts: it checks the statement against the database.

@@ -11,10 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
@@ -83,15 +81,15 @@ public class BarsPageReader {
             }
             expect(p, bars, JsonToken.START_ARRAY, "bars of " + symbol);
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                page.add(symbol, readBar(p));
+                page.add(symbol, readBar(p, page.fields));
             }
             expect(p, p.currentToken(), JsonToken.END_ARRAY, "the end of the bars of " + symbol);
         }
     }
 
-    /** The raw fields of one bar; values the parser could not read as their type stay null. */
-    private static Map<String, Object> readBar(JsonParser p) throws IOException {
-        Map<String, Object> fields = new HashMap<>(16);
+    /** The raw fields of one bar, into {@code fields}; values the parser could not read as their type stay null. */
+    private static Map<String, Object> readBar(JsonParser p, Map<String, Object> fields) throws IOException {
+        fields.clear();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken token = p.nextToken();
@@ -117,22 +115,16 @@ public class BarsPageReader {
         }
     }
 
-    private static final Comparator<Map<String, Object>> ROW_ORDER = Comparator
-            .comparing((Map<String, Object> row) -> (String) row.get("symbol"))
-            .thenComparing(row -> (OffsetDateTime) row.get("ts"));
-
-    /** The key of a bar, to find the same bar twice on a page. */
-    private record SeenBar(String symbol, long epochSecond, int nano) {
-    }
+    private static final Comparator<BarRow> ROW_ORDER = Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts);
 
     /** Rows of one page under construction. */
     private static final class Page {
         private final String timeframe;
         private final Map<String, UniverseSymbol> wanted;
-        private final List<Map<String, Object>> rows = new ArrayList<>();
-        private final Map<String, Long> counts = new HashMap<>();
+        private final List<BarRow> rows = new ArrayList<>();
         private final List<RejectedBar> rejected = new ArrayList<>();
-        private final Set<SeenBar> seen = new HashSet<>();
+        // The bar being read: one map for the whole page, cleared for each bar.
+        private final Map<String, Object> fields = new HashMap<>(16);
         private String nextPageToken;
 
         Page(String timeframe, Map<String, UniverseSymbol> wanted) {
@@ -158,32 +150,32 @@ public class BarsPageReader {
                 rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.get("t") + "'"));
                 return;
             }
-            // One INSERT ... ON CONFLICT must never see a key twice ("cannot affect row a second time").
-            if (!seen.add(new SeenBar(symbol, ts.toEpochSecond(), ts.getNano()))) {
-                rejected.add(new RejectedBar(symbol, "duplicate bar at " + ts));
-                return;
-            }
-            Map<String, Object> row = new HashMap<>(16);
-            row.put("stock_id", target.stockId());
-            row.put("symbol", symbol);
-            row.put("timeframe", timeframe);
-            row.put("ts", ts);
-            row.put("open", bar.get("o"));
-            row.put("high", bar.get("h"));
-            row.put("low", bar.get("l"));
-            row.put("close", bar.get("c"));
-            row.put("volume", ((BigDecimal) bar.get("v")).longValueExact());
-            row.put("trade_count", bar.get("n") instanceof BigDecimal n ? n.longValueExact() : null);
-            row.put("vwap", bar.get("vw") instanceof BigDecimal vw ? vw : null);
-            rows.add(row);
-            counts.merge(symbol, 1L, Long::sum);
+            rows.add(new BarRow(symbol, timeframe, ts, target.stockId(), (BigDecimal) bar.get("o"),
+                    (BigDecimal) bar.get("h"), (BigDecimal) bar.get("l"), (BigDecimal) bar.get("c"),
+                    ((BigDecimal) bar.get("v")).longValueExact(),
+                    bar.get("n") instanceof BigDecimal n ? n.longValueExact() : null,
+                    bar.get("vw") instanceof BigDecimal vw ? vw : null));
         }
 
         BarsPage toBarsPage() {
             // Stored in symbol-then-time order, a symbol's committed bars are always a prefix of its
             // range, so a failure leaves no gap behind the newest stored bar (the next run's since).
             rows.sort(ROW_ORDER);
-            return new BarsPage(rows, nextPageToken, counts, rejected);
+            List<BarRow> unique = new ArrayList<>(rows.size());
+            Map<String, Long> counts = new HashMap<>();
+            BarRow previous = null;
+            for (BarRow row : rows) {
+                // One INSERT ... ON CONFLICT must never see a key twice ("cannot affect row a second time");
+                // sorted, the same bar twice is two neighbours (the sort is stable: the first one is kept).
+                if (previous != null && previous.symbol().equals(row.symbol()) && previous.ts().isEqual(row.ts())) {
+                    rejected.add(new RejectedBar(row.symbol(), "duplicate bar at " + row.ts()));
+                    continue;
+                }
+                unique.add(row);
+                counts.merge(row.symbol(), 1L, Long::sum);
+                previous = row;
+            }
+            return new BarsPage(unique, nextPageToken, counts, rejected);
         }
     }
 

@@ -1,5 +1,7 @@
 package io.barfeed.settings;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -16,6 +18,7 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
 import org.quartz.CronExpression;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,12 +26,15 @@ import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.BarRow;
 import io.barfeed.schema.DataSchemaMigration;
+import io.barfeed.store.CopyIn;
 
 /**
  * Checks at start-up what would otherwise fail in the middle of a run: the cron, the time zone, the
- * sizes, and the two SQL statements the integration team writes. The database parses both statements
- * (nothing runs), so a missing table or column is named before the first fire, with its setting.
+ * sizes, the two SQL statements the integration team writes and COPY's target. The database parses
+ * both statements and runs a COPY of no rows (rolled back), so a missing table or column is named
+ * before the first fire, with its setting.
  */
 @Component
 public class SettingsCheck implements InitializingBean {
@@ -36,6 +42,8 @@ public class SettingsCheck implements InitializingBean {
     static final Set<String> INSERT_PARAMETERS = Set.of("stock_id", "symbol", "timeframe", "ts", "open", "high", "low",
             "close", "volume", "trade_count", "vwap");
     static final Set<String> UNIVERSE_PARAMETERS = Set.of("timeframe");
+    // A table (maybe schema-qualified or quoted) and a parenthesised column list; no commas in quoted names.
+    private static final Pattern COPY_TARGET = Pattern.compile("\\s*([^\\s(]+)\\s*\\(([^)]+)\\)\\s*");
     private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|[\\w.]+)");
 
     private final Environment env;
@@ -71,6 +79,7 @@ public class SettingsCheck implements InitializingBean {
         range("barfeed.fetch.requests-per-minute", 1, 1_000_000);
         checkUniverseQuery();
         checkInsert();
+        checkCopy();
     }
 
     private void range(String key, int min, int max) {
@@ -112,6 +121,46 @@ public class SettingsCheck implements InitializingBean {
             ps.getParameterMetaData(); // makes PostgreSQL parse the statement
         } catch (SQLException e) {
             throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
+        }
+    }
+
+    /** COPY's target exists and takes one column per field: a COPY of no rows, rolled back, finds out. */
+    private void checkCopy() {
+        String flag = env.getProperty("barfeed.store.copy", "");
+        if (!flag.equals("true") && !flag.equals("false")) {
+            throw new BadSetting("barfeed.store.copy", "'" + flag + "' is neither true nor false");
+        }
+        if (flag.equals("false")) {
+            return;
+        }
+        String into = env.getProperty("barfeed.store.copy-into", "");
+        List<String> fields = CopyIn.fields(env);
+        List<String> unknown = fields.stream().filter(f -> !BarRow.FIELDS.contains(f)).toList();
+        if (fields.isEmpty() || !unknown.isEmpty()) {
+            throw new BadSetting("barfeed.store.copy-fields", (fields.isEmpty() ? "is empty" : "unknown fields " + unknown)
+                    + "; known: " + BarRow.FIELDS);
+        }
+        Matcher columns = COPY_TARGET.matcher(into);
+        if (!columns.matches()) {
+            throw new BadSetting("barfeed.store.copy-into", "'" + into + "' is not a table and its columns, e.g. "
+                    + "bar (symbol, timeframe, ts)");
+        }
+        int columnCount = columns.group(2).split(",").length;
+        if (columnCount != fields.size()) {
+            throw new BadSetting("barfeed.store.copy-fields", "names " + fields.size() + " fields for the " + columnCount
+                    + " columns of barfeed.store.copy-into");
+        }
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + into + " FROM STDIN", InputStream.nullInputStream());
+            } finally {
+                c.rollback();
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException | IOException e) {
+            throw new BadSetting("barfeed.store.copy-into", "the database rejects it: " + e.getMessage(), e);
         }
     }
 

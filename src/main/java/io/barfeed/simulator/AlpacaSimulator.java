@@ -1,5 +1,6 @@
 package io.barfeed.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -52,6 +54,8 @@ public final class AlpacaSimulator implements AutoCloseable {
     private final RateWindow window;
     private final AtomicLong refusedForQuota = new AtomicLong();
     private final Faults faults;
+    private volatile Map<Query, byte[]> renderedPages;
+    private final AtomicLong pagesRendered = new AtomicLong();
 
     public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute) throws IOException {
         this(market, port, latency, rateLimitPerMinute, Duration.ofMinutes(1), Faults.none());
@@ -80,6 +84,20 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /**
+     * Keep every page rendered and serve it again from memory: a remote API costs this machine no
+     * CPU, so the benchmark renders its pages before the clock starts and barfeed's run is measured
+     * without the simulator's work beside it.
+     */
+    public void keepRenderedPages() {
+        renderedPages = new ConcurrentHashMap<>();
+    }
+
+    /** Pages rendered (not served from memory) since start. */
+    public long pagesRendered() {
+        return pagesRendered.get();
     }
 
     /** Faulty answers served so far, by kind. */
@@ -140,6 +158,15 @@ public final class AlpacaSimulator implements AutoCloseable {
                 reply(http, 400, "{\"message\":" + quote(e.getMessage()) + "}");
                 return;
             }
+            Map<Query, byte[]> rendered = renderedPages;
+            if (rendered != null && fault == null) {
+                byte[] page = rendered.computeIfAbsent(query, this::render);
+                http.sendResponseHeaders(200, page.length);
+                try (OutputStream out = http.getResponseBody()) {
+                    out.write(page);
+                }
+                return;
+            }
             http.sendResponseHeaders(200, 0);
             try (OutputStream out = http.getResponseBody()) {
                 writePage(query, fault == Faults.Kind.GARBAGE ? new CutShort(out) : out);
@@ -149,8 +176,19 @@ public final class AlpacaSimulator implements AutoCloseable {
         }
     }
 
+    private byte[] render(Query q) {
+        ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 20);
+        try {
+            writePage(q, page);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot render a page in memory", e);
+        }
+        return page.toByteArray();
+    }
+
     /** Bars of the requested symbols ordered by symbol then time, from the page token's position. */
     private void writePage(Query q, OutputStream out) throws IOException {
+        pagesRendered.incrementAndGet();
         List<String> symbols = q.symbols();
         int count = 0;
         String nextToken = null;

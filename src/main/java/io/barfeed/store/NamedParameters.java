@@ -13,6 +13,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.component.sql.DefaultSqlPrepareStatementStrategy;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.BarRow;
+
 /**
  * camel-sql's named parameters ({@code :#name}), parsed once per statement instead of once per row.
  * The stock strategy runs its parameter regex over the whole statement for every row of a batch; at
@@ -27,11 +29,20 @@ public class NamedParameters extends DefaultSqlPrepareStatementStrategy {
     private static final List<String> NOT_PLAIN = List.of();
 
     private final Map<String, List<String>> namesByQuery = new ConcurrentHashMap<>();
+    private final Map<String, int[]> fieldsByQuery = new ConcurrentHashMap<>();
 
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams, Exchange exchange,
                                               Object value) throws SQLException {
         List<String> names = namesByQuery.computeIfAbsent(query, NamedParameters::plainNames);
+        if (!names.isEmpty() && value instanceof BarRow bar && BarRow.FIELDS.containsAll(names)) {
+            int[] fields = fieldsByQuery.computeIfAbsent(query, q -> names.stream().mapToInt(BarRow.FIELDS::indexOf).toArray());
+            List<Object> values = new ArrayList<>(fields.length);
+            for (int field : fields) {
+                values.add(bar.field(field));
+            }
+            return values.iterator();
+        }
         if (!names.isEmpty() && value instanceof Map<?, ?> row && row.keySet().containsAll(names)) {
             List<Object> values = new ArrayList<>(names.size());
             for (String name : names) {

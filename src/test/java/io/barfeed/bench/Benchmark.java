@@ -2,6 +2,11 @@ package io.barfeed.bench;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +15,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -25,6 +31,9 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.barfeed.simulator.AlpacaSimulator;
 import io.barfeed.simulator.SimulatedMarket;
 import io.barfeed.simulator.SimulatedMarket.Bar;
 import io.barfeed.simulator.SimulatedMarket.Frame;
@@ -40,6 +49,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 public final class Benchmark {
 
     static final String START = "2024-01-02";
+    static final int LATENCY_MS = 100;
     static final Pattern SUMMARY = Pattern.compile(
             "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=([\\d.]+)");
     static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB after GC");
@@ -47,7 +57,8 @@ public final class Benchmark {
     record Scenario(String name, int symbols, int barsPerSymbol, String heap) {
     }
 
-    record Measure(double copySeconds, double barfeedSeconds, long requests, long peakHeapMb, long peakRssMb) {
+    record Measure(double copySeconds, double barfeedSeconds, long requests, long peakHeapMb, long peakRssMb,
+                   long pagesRendered) {
     }
 
     enum Schema { OWN, CLASSIC }
@@ -102,12 +113,20 @@ public final class Benchmark {
         String csv = csv(schema, symbols, until);
         long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
         List<Measure> measures = new ArrayList<>();
-        for (int i = 0; i < repetitions; i++) {
-            double copy = copyFloor(url, schema, csv, rows);
-            Measure run = barfeed(url, schema, scenario, until, rows);
-            measures.add(new Measure(copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb()));
-            System.out.printf("%s %s #%d: COPY %.3f s, barfeed %.3f s, %d requests, heap %d MB, RSS %d MB%n", scenario.name(),
-                    schema, i + 1, copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb());
+        try (AlpacaSimulator api = new AlpacaSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
+            api.keepRenderedPages();
+            int pages = preRender(api, symbols, until);
+            System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
+            for (int i = 0; i < repetitions; i++) {
+                double copy = copyFloor(url, schema, csv, rows);
+                long renderedBefore = api.pagesRendered();
+                Measure run = barfeed(url, api.baseUrl(), schema, scenario, until, rows, i + 1);
+                long rendered = api.pagesRendered() - renderedBefore;
+                measures.add(new Measure(copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb(), rendered));
+                System.out.printf("%s %s #%d: COPY %.3f s, barfeed %.3f s, %d requests (%d pages rendered during the run),"
+                        + " heap %d MB, RSS %d MB%n", scenario.name(), schema, i + 1, copy, run.barfeedSeconds(), run.requests(),
+                        rendered, run.peakHeapMb(), run.peakRssMb());
+            }
         }
         double[] copies = measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
         double[] runs = measures.stream().mapToDouble(Measure::barfeedSeconds).sorted().toArray();
@@ -195,20 +214,44 @@ public final class Benchmark {
         }
     }
 
-    static Measure barfeed(String url, Schema schema, Scenario scenario, Instant until, long rows) throws Exception {
+    /**
+     * Asks the simulator for every page barfeed's default plan will ask for (sorted symbols, 50 per
+     * request, 10,000 bars per page), so the run finds them rendered. Returns the pages rendered.
+     */
+    static int preRender(AlpacaSimulator api, List<String> symbols, Instant until) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ObjectMapper json = new ObjectMapper();
+        List<String> sorted = symbols.stream().sorted().toList();
+        for (int from = 0; from < sorted.size(); from += 50) {
+            String query = "symbols=" + String.join(",", sorted.subList(from, Math.min(from + 50, sorted.size())))
+                    + "&timeframe=15Min&start=" + START + "&end=" + until + "&limit=10000";
+            String token = "";
+            do {
+                HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v2/stocks/bars?"
+                        + query + token)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                String next = json.readTree(page.body()).path("next_page_token").asText(null);
+                token = next == null ? null : "&page_token=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
+            } while (token != null);
+        }
+        return (int) api.pagesRendered();
+    }
+
+    static Measure barfeed(String url, String apiUrl, Schema schema, Scenario scenario, Instant until, long rows,
+                           int repetition) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (scenario.heap() != null) {
             command.add(scenario.heap());
         }
+        command.addAll(words(System.getenv("BENCH_JVM")));
         command.addAll(Arrays.asList("-jar", "target/barfeed.jar", "--barfeed.once=true", "--spring.datasource.url=" + url,
-                "--barfeed.simulator.latency=100ms", "--barfeed.simulator.seed-demo-universe=false",
-                "--barfeed.simulator.rate-limit=1000000", "--barfeed.fetch.requests-per-minute=1000000",
+                "--barfeed.simulator.enabled=false", "--barfeed.alpaca.base-url=" + apiUrl, "--barfeed.fetch.requests-per-minute=1000000",
                 "--barfeed.fetch.timeframes=15Min", "--barfeed.fetch.backfill-start=" + START, "--barfeed.fetch.until=" + until));
         if (schema == Schema.CLASSIC) {
             command.add("--spring.profiles.active=classic");
         }
-        command.addAll(extraArgs());
-        Path log = Files.createTempFile(Path.of("target"), "bench-run", ".log");
+        command.addAll(words(System.getenv("BENCH_ARGS")));
+        Path log = Path.of("target", "bench-logs", scenario.name() + "-" + schema.name().toLowerCase(Locale.ROOT) + "-" + repetition + ".log");
+        Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too
         Runtime.getRuntime().addShutdownHook(stopChild);
@@ -233,14 +276,12 @@ public final class Benchmark {
             }
             emptyAndCheckpoint(c, schema);
         }
-        Files.delete(log);
         return new Measure(0, Double.parseDouble(summary.group(5)), Long.parseLong(summary.group(4)),
-                Long.parseLong(heap.group(1)), peakRssKb / 1024);
+                Long.parseLong(heap.group(1)), peakRssKb / 1024, 0);
     }
 
-    /** BENCH_ARGS: extra barfeed settings to try a lever, e.g. "--barfeed.store.batch-size=2000". */
-    static List<String> extraArgs() {
-        String extra = System.getenv("BENCH_ARGS");
+    /** BENCH_ARGS (barfeed settings, to try a lever) and BENCH_JVM (JVM options, e.g. a flight recording). */
+    static List<String> words(String extra) {
         return extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.trim().split("\\s+"));
     }
 

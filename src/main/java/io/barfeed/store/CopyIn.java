@@ -1,0 +1,70 @@
+package io.barfeed.store;
+
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.Body;
+import org.postgresql.PGConnection;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
+import org.springframework.stereotype.Component;
+
+import io.barfeed.fetch.BarRow;
+
+/**
+ * Writes a batch of bars with PostgreSQL's COPY straight into {@code barfeed.store.copy-into}, in one
+ * transaction. COPY has no ON CONFLICT: a batch holding a bar already stored fails as a whole with a
+ * {@link org.springframework.dao.DuplicateKeyException}, and the store route sends it through the
+ * idempotent {@code barfeed.store.insert} instead. Errors are translated as camel-sql's are, so the
+ * route's error handling treats both paths alike.
+ */
+@Component("copyIn")
+public class CopyIn {
+
+    private final DataSource dataSource;
+    private final SQLExceptionTranslator translator;
+    private final String copy;
+    private final int[] fields;
+
+    public CopyIn(DataSource dataSource, Environment environment) {
+        this.dataSource = dataSource;
+        this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
+        this.copy = "COPY " + environment.getProperty("barfeed.store.copy-into") + " FROM STDIN";
+        this.fields = fields(environment).stream().mapToInt(BarRow.FIELDS::indexOf).toArray();
+    }
+
+    /** {@code barfeed.store.copy-fields}, a list in application.yaml or comma-separated on the command line. */
+    public static List<String> fields(Environment environment) {
+        return Binder.get(environment).bind("barfeed.store.copy-fields", Bindable.listOf(String.class)).orElse(List.of());
+    }
+
+    public void copy(@Body List<BarRow> batch) throws IOException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, CopyText.of(batch, fields));
+                c.commit();
+            } catch (SQLException | IOException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw translator.translate("COPY a batch of " + batch.size() + " bars", copy, e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "copyIn";
+    }
+}
