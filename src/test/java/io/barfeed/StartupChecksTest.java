@@ -26,6 +26,11 @@ class StartupChecksTest {
             barfeed.store.insert          | INSERT INTO bars (symbol) VALUES (:#symbol)   | barfeed.store.insert: the database rejects it: ERROR: relation "bars" does not exist
             barfeed.universe.query        | SELECT id, symbol FROM stock                  | barfeed.universe.query: must return the columns stock_id and symbol
             barfeed.universe.query        | SELECT id AS stock_id, symbol FROM stocks     | barfeed.universe.query: the database rejects it: ERROR: relation "stocks" does not exist
+            barfeed.store.copy            | yes                                           | barfeed.store.copy: 'yes' is neither true nor false
+            barfeed.store.copy-into       | bar                                           | barfeed.store.copy-into: 'bar' is not a table and its columns
+            barfeed.store.copy-into       | bar (symbol, timeframe, ts)                   | barfeed.store.copy-into: has 3 columns for the 11 fields of barfeed.store.copy-fields
+            barfeed.store.copy-into       | bars (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap) | barfeed.store.copy-into: the database rejects it: ERROR: relation "bars" does not exist
+            barfeed.store.copy-fields     | symbol,ticker                                 | barfeed.store.copy-fields: unknown fields [ticker]
             """)
     void badSettingStopsTheStartNamingIt(String key, String value, String message) {
         Throwable failure = catchThrowable(() -> start(key, value).close());

@@ -5,9 +5,6 @@ import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,31 +78,31 @@ public class BarsPageReader {
             }
             expect(p, bars, JsonToken.START_ARRAY, "bars of " + symbol);
             while (p.nextToken() == JsonToken.START_OBJECT) {
-                page.add(symbol, readBar(p, page.fields));
+                page.add(symbol, readBar(p, page.bar));
             }
             expect(p, p.currentToken(), JsonToken.END_ARRAY, "the end of the bars of " + symbol);
         }
     }
 
-    /** The raw fields of one bar, into {@code fields}; values the parser could not read as their type stay null. */
-    private static Map<String, Object> readBar(JsonParser p, Map<String, Object> fields) throws IOException {
-        fields.clear();
+    /** The fields of one bar into {@code bar}: numbers as their text, anything else as NOT_A_NUMBER. */
+    private static RawBar readBar(JsonParser p, RawBar bar) throws IOException {
+        bar.clear();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken token = p.nextToken();
             Object value = switch (token) {
-                case VALUE_STRING -> p.getText();
-                case VALUE_NUMBER_INT -> p.getDecimalValue();
-                case VALUE_NUMBER_FLOAT -> p.isNaN() ? Double.NaN : p.getDecimalValue();
+                case VALUE_NUMBER_INT -> p.getText();
+                case VALUE_NUMBER_FLOAT -> p.isNaN() ? RawBar.NOT_A_NUMBER : p.getText();
+                case VALUE_NULL -> null;
                 case START_OBJECT, START_ARRAY -> {
                     p.skipChildren();
-                    yield null;
+                    yield RawBar.NOT_A_NUMBER;
                 }
-                default -> null;
+                default -> name.equals("t") ? p.getText() : RawBar.NOT_A_NUMBER;
             };
-            fields.put(name, value);
+            bar.set(name, value);
         }
-        return fields;
+        return bar;
     }
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected, String what) throws IOException {
@@ -115,7 +112,8 @@ public class BarsPageReader {
         }
     }
 
-    private static final Comparator<BarRow> ROW_ORDER = Comparator.comparing(BarRow::symbol).thenComparing(BarRow::ts);
+    private static final Comparator<BarRow> ROW_ORDER = Comparator.comparing(BarRow::symbol)
+            .thenComparingLong(BarRow::epochSecond).thenComparingInt(BarRow::nano);
 
     /** Rows of one page under construction. */
     private static final class Page {
@@ -123,8 +121,8 @@ public class BarsPageReader {
         private final Map<String, UniverseSymbol> wanted;
         private final List<BarRow> rows = new ArrayList<>();
         private final List<RejectedBar> rejected = new ArrayList<>();
-        // The bar being read: one map for the whole page, cleared for each bar.
-        private final Map<String, Object> fields = new HashMap<>(16);
+        // The bar being read: one for the whole page, cleared for each bar.
+        private final RawBar bar = new RawBar();
         private String nextPageToken;
 
         Page(String timeframe, Map<String, UniverseSymbol> wanted) {
@@ -132,7 +130,7 @@ public class BarsPageReader {
             this.wanted = wanted;
         }
 
-        void add(String symbol, Map<String, Object> bar) {
+        void add(String symbol, RawBar bar) {
             UniverseSymbol target = wanted.get(symbol);
             if (target == null) {
                 rejected.add(new RejectedBar(symbol, "symbol was not asked for"));
@@ -143,18 +141,16 @@ public class BarsPageReader {
                 rejected.add(new RejectedBar(symbol, problem + " in bar " + bar));
                 return;
             }
-            OffsetDateTime ts;
+            Instant ts;
             try {
-                ts = BarTime.parse((String) bar.get("t")).atOffset(ZoneOffset.UTC);
+                ts = BarTime.parse(bar.t);
             } catch (DateTimeException e) {
-                rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.get("t") + "'"));
+                rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.t + "'"));
                 return;
             }
-            rows.add(new BarRow(symbol, timeframe, ts, target.stockId(), (BigDecimal) bar.get("o"),
-                    (BigDecimal) bar.get("h"), (BigDecimal) bar.get("l"), (BigDecimal) bar.get("c"),
-                    ((BigDecimal) bar.get("v")).longValueExact(),
-                    bar.get("n") instanceof BigDecimal n ? n.longValueExact() : null,
-                    bar.get("vw") instanceof BigDecimal vw ? vw : null));
+            rows.add(new BarRow(symbol, timeframe, ts, target.stockId(), (String) bar.o, (String) bar.h, (String) bar.l,
+                    (String) bar.c, BarRules.wholeNumber((String) bar.v), bar.n == null ? null : BarRules.wholeNumber((String) bar.n),
+                    (String) bar.vw));
         }
 
         BarsPage toBarsPage() {
@@ -167,7 +163,7 @@ public class BarsPageReader {
             for (BarRow row : rows) {
                 // One INSERT ... ON CONFLICT must never see a key twice ("cannot affect row a second time");
                 // sorted, the same bar twice is two neighbours (the sort is stable: the first one is kept).
-                if (previous != null && previous.symbol().equals(row.symbol()) && previous.ts().isEqual(row.ts())) {
+                if (previous != null && previous.sameBarAs(row)) {
                     rejected.add(new RejectedBar(row.symbol(), "duplicate bar at " + row.ts()));
                     continue;
                 }
@@ -179,44 +175,136 @@ public class BarsPageReader {
         }
     }
 
+    /**
+     * The fields of a bar as read: a number's text as sent, {@link #NOT_A_NUMBER} for a value of another
+     * kind (a string, NaN, an object), null when absent. Prices stay text: exact, and cheaper than a
+     * BigDecimal per value.
+     */
+    static final class RawBar {
+        static final Object NOT_A_NUMBER = new Object() {
+            @Override
+            public String toString() {
+                return "(not a number)";
+            }
+        };
+
+        String t;
+        Object o;
+        Object h;
+        Object l;
+        Object c;
+        Object v;
+        Object n;
+        Object vw;
+
+        void clear() {
+            t = null;
+            o = h = l = c = v = n = vw = null;
+        }
+
+        void set(String name, Object value) {
+            switch (name) {
+                case "t" -> t = value instanceof String text ? text : null;
+                case "o" -> o = value;
+                case "h" -> h = value;
+                case "l" -> l = value;
+                case "c" -> c = value;
+                case "v" -> v = value;
+                case "n" -> n = value;
+                case "vw" -> vw = value;
+                default -> { } // fields barfeed does not store
+            }
+        }
+
+        Object price(char name) {
+            return switch (name) {
+                case 'o' -> o;
+                case 'h' -> h;
+                case 'l' -> l;
+                default -> c;
+            };
+        }
+
+        @Override
+        public String toString() {
+            return "{t=" + t + ", o=" + o + ", h=" + h + ", l=" + l + ", c=" + c + ", v=" + v + ", n=" + n + ", vw=" + vw + "}";
+        }
+    }
+
     /** What makes a bar unstorable. */
     static final class BarRules {
         private BarRules() {
         }
 
-        static String problemOf(Map<String, Object> bar) {
-            if (!(bar.get("t") instanceof String)) {
+        static String problemOf(RawBar bar) {
+            if (bar.t == null) {
                 return "missing timestamp t";
             }
-            for (String price : new String[] {"o", "h", "l", "c"}) {
-                Object value = bar.get(price);
-                if (!(value instanceof BigDecimal decimal)) {
+            for (char price : new char[] {'o', 'h', 'l', 'c'}) {
+                Object value = bar.price(price);
+                if (!(value instanceof String decimal)) {
                     return value == null ? "missing price " + price : "price " + price + " is not a number";
                 }
-                if (decimal.signum() < 0) {
+                if (negative(decimal)) {
                     return "negative price " + price;
                 }
             }
-            if (!(bar.get("v") instanceof BigDecimal v)) {
+            if (!(bar.v instanceof String v)) {
                 return "missing or non-numeric volume v";
             }
-            if (v.signum() < 0 || v.stripTrailingZeros().scale() > 0) {
-                return "volume v is not a non-negative whole number";
+            if (wholeNumber(v) < 0) {
+                return "volume v is not a non-negative whole number below 2^63";
             }
-            Object n = bar.get("n");
-            if (n != null && (!(n instanceof BigDecimal count) || count.signum() < 0 || count.stripTrailingZeros().scale() > 0)) {
-                return "trade count n is not a non-negative whole number";
+            if (bar.n != null && (!(bar.n instanceof String n) || wholeNumber(n) < 0)) {
+                return "trade count n is not a non-negative whole number below 2^63";
             }
-            Object vw = bar.get("vw");
-            if (vw != null && (!(vw instanceof BigDecimal vwap) || vwap.signum() < 0)) {
+            if (bar.vw != null && (!(bar.vw instanceof String vw) || negative(vw))) {
                 return "vwap vw is not a non-negative number";
             }
-            BigDecimal high = (BigDecimal) bar.get("h");
-            BigDecimal low = (BigDecimal) bar.get("l");
-            if (high.compareTo(low) < 0) {
+            if (compare((String) bar.h, (String) bar.l) < 0) {
                 return "high below low";
             }
             return null;
+        }
+
+        /** A JSON number's text below zero ("-0.0" is not). */
+        static boolean negative(String number) {
+            if (number.charAt(0) != '-') {
+                return false;
+            }
+            for (int i = 1; i < number.length(); i++) {
+                char ch = number.charAt(i);
+                if (ch == 'e' || ch == 'E') {
+                    break;
+                }
+                if (ch >= '1' && ch <= '9') {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The value of a JSON number's text that is a whole number in 0..Long.MAX_VALUE, else -1. */
+        static long wholeNumber(String number) {
+            if (number.length() <= 18 && number.chars().allMatch(Character::isDigit)) {
+                return Long.parseLong(number); // the usual form, without a BigDecimal
+            }
+            BigDecimal value = new BigDecimal(number);
+            if (value.signum() < 0 || value.stripTrailingZeros().scale() > 0 || value.compareTo(LONG_MAX) > 0) {
+                return -1;
+            }
+            return value.longValueExact();
+        }
+
+        private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+        /** Compares two JSON numbers' values; doubles decide unless they cannot tell the two apart. */
+        static int compare(String a, String b) {
+            if (a.equals(b)) {
+                return 0;
+            }
+            int byDouble = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+            return byDouble != 0 ? byDouble : new BigDecimal(a).compareTo(new BigDecimal(b));
         }
     }
 }

@@ -147,8 +147,8 @@ public class SettingsCheck implements InitializingBean {
         }
         int columnCount = columns.group(2).split(",").length;
         if (columnCount != fields.size()) {
-            throw new BadSetting("barfeed.store.copy-fields", "names " + fields.size() + " fields for the " + columnCount
-                    + " columns of barfeed.store.copy-into");
+            throw new BadSetting("barfeed.store.copy-into", "has " + columnCount + " columns for the " + fields.size()
+                    + " fields of barfeed.store.copy-fields");
         }
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();

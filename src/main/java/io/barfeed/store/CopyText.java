@@ -2,9 +2,8 @@ package io.barfeed.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
@@ -32,33 +31,37 @@ final class CopyText {
                 if (i > 0) {
                     text.ascii('\t');
                 }
-                text.value(row.field(fields[i]));
+                text.field(row, fields[i]);
             }
             text.ascii('\n');
         }
         return new ByteArrayInputStream(text.bytes, 0, text.length);
     }
 
-    private void value(Object value) {
-        if (value == null) {
-            ascii('\\');
-            ascii('N');
-        } else if (value instanceof OffsetDateTime ts) {
-            timestamp(ts);
-        } else if (value instanceof BigDecimal decimal) {
-            ascii(decimal.toString()); // PostgreSQL's numeric input reads the exponent form too
-        } else if (value instanceof Number number) {
-            ascii(number.toString());
+    private void field(BarRow row, int field) {
+        String decimal = row.decimalText(field);
+        if (decimal != null) {
+            ascii(decimal); // JSON's number syntax is a subset of PostgreSQL's numeric input
+        } else if (field == BarRow.TS) {
+            timestamp(row.epochSecond(), row.nano());
         } else {
-            text(value.toString());
+            Object value = row.field(field);
+            if (value == null) {
+                ascii('\\');
+                ascii('N');
+            } else if (value instanceof Number number) {
+                ascii(number.toString());
+            } else {
+                text(value.toString());
+            }
         }
     }
 
     /** {@code 2024-01-02 14:30:00[.fraction]+00}: the instant in UTC, read alike by timestamptz and timestamp. */
-    private void timestamp(OffsetDateTime ts) {
-        OffsetDateTime utc = ts.withOffsetSameInstant(ZoneOffset.UTC);
+    private void timestamp(long epochSecond, int nano) {
+        LocalDateTime utc = LocalDateTime.ofEpochSecond(epochSecond, nano, ZoneOffset.UTC);
         if (utc.getYear() < 1 || utc.getYear() > 9999) {
-            text(utc.toString());
+            text(utc + "+00");
             return;
         }
         digits(utc.getYear(), 4);
@@ -72,9 +75,9 @@ final class CopyText {
         digits(utc.getMinute(), 2);
         ascii(':');
         digits(utc.getSecond(), 2);
-        if (utc.getNano() != 0) {
+        if (nano != 0) {
             ascii('.');
-            digits(utc.getNano(), 9);
+            digits(nano, 9);
         }
         ascii('+');
         ascii('0');

@@ -1,0 +1,100 @@
+package io.barfeed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.barfeed.run.RunSummary;
+
+/**
+ * The two store paths: new bars go in with COPY; a batch holding a bar already stored goes through the
+ * insert, and both leave exactly the same rows. A statement trigger on bar records which kind of
+ * statement wrote each batch (a COPY that failed on a conflict writes nothing and fires nothing).
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class)
+@DirtiesContext
+class StoreWithCopyTest {
+
+    static final String DATABASE = TestPostgres.newDatabase("copy");
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestSettings.withSimulator(registry, DATABASE);
+        registry.add("barfeed.fetch.timeframes", () -> "15Min");
+        registry.add("barfeed.fetch.backfill-start", () -> "2024-01-02");
+        registry.add("barfeed.fetch.until", () -> "2024-01-10T00:00:00Z");
+        registry.add("barfeed.fetch.page-limit", () -> "500");
+        registry.add("barfeed.store.batch-size", () -> "200");
+    }
+
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void universeAndStatementLog() {
+        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
+        Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
+        jdbc.execute("""
+                CREATE TABLE IF NOT EXISTS store_statement (kind text);
+                TRUNCATE store_statement;
+                CREATE OR REPLACE FUNCTION log_store_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  INSERT INTO store_statement VALUES (upper(split_part(ltrim(current_query()), ' ', 1)));
+                  RETURN NULL;
+                END $$;
+                CREATE OR REPLACE TRIGGER log_store_statement AFTER INSERT ON bar
+                  FOR EACH STATEMENT EXECUTE FUNCTION log_store_statement();""");
+    }
+
+    @Test
+    void newBarsGoInWithCopyAndBarsAlreadyStoredThroughTheInsertAlike() {
+        RunSummary first = run();
+
+        assertThat(first.failed()).isZero();
+        long bars = count("SELECT count(*) FROM bar");
+        assertThat(bars).isGreaterThan(1_000).isEqualTo(first.bars());
+        assertThat(statements()).containsOnly("COPY").hasSizeGreaterThan(3);
+
+        // Keep what COPY stored, then leave only each symbol's first bar: the next run starts there, so
+        // every batch holds a bar already stored and must take the insert.
+        jdbc.execute("""
+                DROP TABLE IF EXISTS copied;
+                CREATE TABLE copied AS SELECT * FROM bar;
+                DELETE FROM bar b WHERE ts > (SELECT min(ts) FROM bar f WHERE f.symbol = b.symbol);
+                TRUNCATE store_statement""");
+        assertThat(count("SELECT count(*) FROM bar")).isEqualTo(3);
+
+        RunSummary second = run();
+
+        assertThat(second.failed()).isZero();
+        assertThat(statements()).containsOnly("INSERT");
+        assertThat(count("SELECT count(*) FROM (SELECT * FROM bar EXCEPT SELECT * FROM copied) d")).isZero();
+        assertThat(count("SELECT count(*) FROM (SELECT * FROM copied EXCEPT SELECT * FROM bar) d")).isZero();
+    }
+
+    private RunSummary run() {
+        return template.requestBody("direct:run", null, RunSummary.class);
+    }
+
+    private List<String> statements() {
+        return jdbc.queryForList("SELECT kind FROM store_statement", String.class);
+    }
+
+    private long count(String sql) {
+        return jdbc.queryForObject(sql, Long.class);
+    }
+}
