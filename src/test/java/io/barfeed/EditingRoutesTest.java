@@ -85,7 +85,7 @@ class EditingRoutesTest {
     void changingBatchSizeAndParallelism() {
         AppFromCopy copy = new AppFromCopy(dir)
                 .edit("application.yaml", "batch-size: 5000", "batch-size: 2")
-                .edit("application.yaml", "parallelism: 4", "parallelism: 1");
+                .edit("application.yaml", "parallelism: 6", "parallelism: 1");
 
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl())) {
             universe("ETF", "AAA", "BBB");

@@ -37,6 +37,7 @@ class StoreWithCopyTest {
         registry.add("barfeed.fetch.until", () -> "2024-01-10T00:00:00Z");
         registry.add("barfeed.fetch.page-limit", () -> "100");
         registry.add("barfeed.store.batch-size", () -> "40");
+        registry.add("barfeed.store.copy", () -> "true");
     }
 
     @Autowired

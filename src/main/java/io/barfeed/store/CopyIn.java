@@ -53,13 +53,22 @@ public class CopyIn {
                 c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, CopyText.of(batch, fields));
                 c.commit();
             } catch (SQLException | IOException | RuntimeException e) {
-                c.rollback();
+                rollback(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
             throw translator.translate("COPY a batch of " + batch.size() + " bars", copy, e);
+        }
+    }
+
+    /** Rolls back after a failure; a failed rollback (the connection is gone) is added to the failure. */
+    private static void rollback(Connection c, Exception failure) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 

@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -42,9 +44,11 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 /**
  * barfeed against PostgreSQL's own floor, on this machine, in one run: for each scenario and schema,
  * the same rows written with COPY into the empty table after a CHECKPOINT, then barfeed's once-run
- * (a separate JVM, fetching the rows from its simulator at 100 ms latency) into the empty table.
- * Prints medians and min-max of {@code repetitions} runs, the ratio, requests, peak heap and peak RSS.
- * Usage (bench/run): Benchmark [S1|S2|all] [repetitions]; BENCH_DB_URL uses a PostgreSQL of yours.
+ * with each store path (a separate JVM each, fetching from a simulator at 100 ms latency that runs in
+ * this JVM and serves pages rendered before the clock starts, as a remote API costs this machine
+ * nothing) into the empty table. Prints medians and min-max of {@code repetitions} runs, the ratio,
+ * requests, peak heap and peak RSS. Usage (bench/run): Benchmark [S1|S2|all] [repetitions];
+ * BENCH_DB_URL uses a PostgreSQL of yours, BENCH_STORE one store path, BENCH_ARGS and BENCH_JVM levers.
  */
 public final class Benchmark {
 
@@ -62,6 +66,9 @@ public final class Benchmark {
     }
 
     enum Schema { OWN, CLASSIC }
+
+    /** barfeed's store paths: the SQL batch insert (the default), or COPY first (barfeed.store.copy=true). */
+    enum Store { INSERT, COPY }
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
@@ -82,7 +89,7 @@ public final class Benchmark {
         try {
             for (Scenario scenario : scenarios) {
                 for (Schema schema : Schema.values()) {
-                    table.add(measure(adminUrl, scenario, schema, repetitions));
+                    table.addAll(measure(adminUrl, scenario, schema, repetitions));
                 }
             }
         } finally {
@@ -93,12 +100,12 @@ public final class Benchmark {
         System.out.printf("%nbarfeed benchmark, %s, %d cores, %s; medians of %d [min-max]%n", LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
-        System.out.println("| scenario | schema | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
 
-    static String measure(String adminUrl, Scenario scenario, Schema schema, int repetitions) throws Exception {
+    static List<String> measure(String adminUrl, Scenario scenario, Schema schema, int repetitions) throws Exception {
         String database = ("bench_" + scenario.name() + "_" + schema).toLowerCase(Locale.ROOT);
         String url = urlOf(adminUrl, database);
         try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement()) {
@@ -112,31 +119,46 @@ public final class Benchmark {
         Instant until = prepare(url, schema, symbols, scenario.barsPerSymbol());
         String csv = csv(schema, symbols, until);
         long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
-        List<Measure> measures = new ArrayList<>();
+        Map<Store, List<Measure>> measures = new EnumMap<>(Store.class);
         try (AlpacaSimulator api = new AlpacaSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
             api.keepRenderedPages();
             int pages = preRender(api, symbols, until);
             System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
             for (int i = 0; i < repetitions; i++) {
                 double copy = copyFloor(url, schema, csv, rows);
-                long renderedBefore = api.pagesRendered();
-                Measure run = barfeed(url, api.baseUrl(), schema, scenario, until, rows, i + 1);
-                long rendered = api.pagesRendered() - renderedBefore;
-                measures.add(new Measure(copy, run.barfeedSeconds(), run.requests(), run.peakHeapMb(), run.peakRssMb(), rendered));
-                System.out.printf("%s %s #%d: COPY %.3f s, barfeed %.3f s, %d requests (%d pages rendered during the run),"
-                        + " heap %d MB, RSS %d MB%n", scenario.name(), schema, i + 1, copy, run.barfeedSeconds(), run.requests(),
-                        rendered, run.peakHeapMb(), run.peakRssMb());
+                for (Store store : stores()) {
+                    long renderedBefore = api.pagesRendered();
+                    Measure run = barfeed(url, api.baseUrl(), schema, store, scenario, until, rows, i + 1);
+                    long rendered = api.pagesRendered() - renderedBefore;
+                    measures.computeIfAbsent(store, k -> new ArrayList<>()).add(new Measure(copy, run.barfeedSeconds(),
+                            run.requests(), run.peakHeapMb(), run.peakRssMb(), rendered));
+                    System.out.printf("%s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered during"
+                            + " the run), heap %d MB, RSS %d MB%n", scenario.name(), schema, store, i + 1, copy,
+                            run.barfeedSeconds(), run.requests(), rendered, run.peakHeapMb(), run.peakRssMb());
+                }
             }
         }
+        List<String> lines = new ArrayList<>();
+        measures.forEach((store, runs) -> lines.add(row(scenario, schema, store, rows, runs)));
+        return lines;
+    }
+
+    static String row(Scenario scenario, Schema schema, Store store, long rows, List<Measure> measures) {
         double[] copies = measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
         double[] runs = measures.stream().mapToDouble(Measure::barfeedSeconds).sorted().toArray();
         double[] ratios = measures.stream().mapToDouble(m -> m.barfeedSeconds() / m.copySeconds()).sorted().toArray();
-        return String.format(Locale.ROOT, "| %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
+        return String.format(Locale.ROOT, "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
                 scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()), schema.name().toLowerCase(Locale.ROOT),
-                rows, median(copies), copies[0], copies[copies.length - 1], median(runs), runs[0], runs[runs.length - 1],
-                median(ratios), ratios[0], ratios[ratios.length - 1], rows / median(runs),
-                measures.get(0).requests(), measures.stream().mapToLong(Measure::peakHeapMb).max().orElse(0),
+                store.name().toLowerCase(Locale.ROOT), rows, median(copies), copies[0], copies[copies.length - 1],
+                median(runs), runs[0], runs[runs.length - 1], median(ratios), ratios[0], ratios[ratios.length - 1],
+                rows / median(runs), measures.get(0).requests(), measures.stream().mapToLong(Measure::peakHeapMb).max().orElse(0),
                 measures.stream().mapToLong(Measure::peakRssMb).max().orElse(0));
+    }
+
+    /** BENCH_STORE=insert or copy measures one store path; both by default. */
+    static List<Store> stores() {
+        String only = System.getenv().getOrDefault("BENCH_STORE", "both");
+        return only.equals("both") ? List.of(Store.values()) : List.of(Store.valueOf(only.toUpperCase(Locale.ROOT)));
     }
 
     /** Creates the tables and the universe; returns the end of the window that gives each symbol its bars. */
@@ -236,8 +258,8 @@ public final class Benchmark {
         return (int) api.pagesRendered();
     }
 
-    static Measure barfeed(String url, String apiUrl, Schema schema, Scenario scenario, Instant until, long rows,
-                           int repetition) throws Exception {
+    static Measure barfeed(String url, String apiUrl, Schema schema, Store store, Scenario scenario, Instant until,
+                           long rows, int repetition) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (scenario.heap() != null) {
             command.add(scenario.heap());
@@ -249,8 +271,10 @@ public final class Benchmark {
         if (schema == Schema.CLASSIC) {
             command.add("--spring.profiles.active=classic");
         }
+        command.add("--barfeed.store.copy=" + (store == Store.COPY));
         command.addAll(words(System.getenv("BENCH_ARGS")));
-        Path log = Path.of("target", "bench-logs", scenario.name() + "-" + schema.name().toLowerCase(Locale.ROOT) + "-" + repetition + ".log");
+        Path log = Path.of("target", "bench-logs", (scenario.name() + "-" + schema + "-" + store + "-" + repetition + ".log")
+                .toLowerCase(Locale.ROOT));
         Files.createDirectories(log.getParent());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too

@@ -1,0 +1,121 @@
+package io.barfeed;
+
+import static io.barfeed.AlpacaStub.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.barfeed.AlpacaStub.PageBuilder;
+import io.barfeed.run.RunSummary;
+
+/**
+ * The classic profile with COPY on: new bars go into the naive {@code dt} as their UTC wall-clock time,
+ * as the insert writes them, and a batch holding a bar already stored takes the insert. A statement
+ * trigger records which statement wrote (a COPY refused for a conflict writes nothing).
+ */
+@CamelSpringBootTest
+@SpringBootTest(classes = BarfeedApplication.class)
+@ActiveProfiles("classic")
+@DirtiesContext
+class ClassicSchemaWithCopyTest {
+
+    static final AlpacaStub API = new AlpacaStub();
+    static final String DATABASE = ClassicSchemaTest.classicDatabase();
+
+    @DynamicPropertySource
+    static void settings(DynamicPropertyRegistry registry) {
+        TestSettings.apply(registry, DATABASE, API.baseUrl());
+        registry.add("barfeed.store.copy", () -> "true");
+    }
+
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void theSeededBarAndAStatementLog() {
+        API.reset();
+        jdbc.execute("""
+                DELETE FROM stock_price WHERE NOT (stock_id = 1 AND dt = '2024-01-02 14:30:00');
+                INSERT INTO stock_price VALUES (1, '2024-01-02 14:30:00', 187.15, 187.50, 186.90, 187.20, 1118)
+                  ON CONFLICT DO NOTHING;
+                CREATE TABLE IF NOT EXISTS store_statement (kind text);
+                TRUNCATE store_statement;
+                CREATE OR REPLACE FUNCTION log_store_statement() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  INSERT INTO store_statement VALUES (upper(split_part(ltrim(current_query()), ' ', 1)));
+                  RETURN NULL;
+                END $$;
+                CREATE OR REPLACE TRIGGER log_store_statement AFTER INSERT ON stock_price
+                  FOR EACH STATEMENT EXECUTE FUNCTION log_store_statement();""");
+    }
+
+    @AfterAll
+    static void stopApi() {
+        API.stop();
+    }
+
+    @Test
+    void newBarsGoInWithCopyAsUtcWallClockTime() {
+        jdbc.execute("TRUNCATE stock_price");
+        API.page(null, new PageBuilder()
+                .add("AAPL", bar("2024-01-02T23:45:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
+                .add("MSFT", bar("2024-01-03T00:00:00.5Z", "12345.67", "12350.00", "12340.00", "12349.99", 300, 9, "12346"))
+                .build(null));
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(statements()).containsExactly("COPY");
+        assertThat(storedPrices()).containsExactly(
+                "AAPL 2024-01-02 23:45:00.000 187.15 187.50 186.90 187.20 1118",
+                "MSFT 2024-01-03 00:00:00.500 12345.67 12350.00 12340.00 12349.99 300");
+    }
+
+    @Test
+    void aBatchHoldingAStoredBarTakesTheInsert() {
+        // AAPL 14:30 is stored already: COPY is refused for the whole batch, the insert stores it.
+        API.page(null, new PageBuilder()
+                .add("AAPL", bar("2024-01-02T14:30:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
+                .add("AAPL", bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
+                .add("MSFT", bar("2024-01-02T14:30:00Z", "12345.67", "12350.00", "12340.00", "12349.99", 300, 9, "12346"))
+                .build(null));
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(statements()).containsOnly("INSERT");
+        assertThat(storedPrices()).containsExactly(
+                "AAPL 2024-01-02 14:30:00.000 187.15 187.50 186.90 187.20 1118",
+                "AAPL 2024-01-02 14:45:00.000 187.20 188.00 187.10 187.90 2000",
+                "MSFT 2024-01-02 14:30:00.000 12345.67 12350.00 12340.00 12349.99 300");
+    }
+
+    private RunSummary run() {
+        return template.requestBody("direct:run", null, RunSummary.class);
+    }
+
+    private List<String> statements() {
+        return jdbc.queryForList("SELECT kind FROM store_statement", String.class);
+    }
+
+    private List<String> storedPrices() {
+        return jdbc.queryForList("""
+                SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS.MS'), p.open, p.high, p.low, p.close, p.volume)
+                FROM stock_price p JOIN stock s ON s.id = p.stock_id ORDER BY s.symbol, p.dt""", String.class);
+    }
+}
