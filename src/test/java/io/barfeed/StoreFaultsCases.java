@@ -1,0 +1,157 @@
+package io.barfeed;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static io.barfeed.AlpacaStub.bar;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.barfeed.AlpacaStub.PageBuilder;
+import io.barfeed.run.RunSummary;
+
+/**
+ * What the store does about database faults, injected by a trigger on the real bar table: transient
+ * errors are retried, a failed batch leaves nothing half-written and no gap, a bad row is set aside.
+ * Run for each store path: StoreFaultsTest (the insert) and StoreFaultsWithCopyTest (COPY first).
+ */
+abstract class StoreFaultsCases {
+
+    static final String T1 = "2024-01-02T14:30:00Z";
+    static final String T2 = "2024-01-02T14:45:00Z";
+    static final String T3 = "2024-01-02T15:00:00Z";
+    static final String T4 = "2024-01-02T15:15:00Z";
+
+    /** The stubbed API of the concrete test class. */
+    abstract AlpacaStub api();
+
+    static void settings(DynamicPropertyRegistry registry, String database, AlpacaStub api) {
+        TestSettings.apply(registry, database, api.baseUrl());
+        registry.add("barfeed.fetch.timeframes", () -> "15Min");
+        registry.add("barfeed.store.batch-size", () -> "2");
+        registry.add("barfeed.store.retries", () -> "2");
+        registry.add("barfeed.store.retry-delay-ms", () -> "10");
+    }
+
+    @Autowired
+    ProducerTemplate template;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @BeforeEach
+    void reset() {
+        api().reset();
+        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
+        jdbc.execute("""
+                DROP TRIGGER IF EXISTS inject_fault ON bar;
+                DROP TABLE IF EXISTS fault;
+                DROP SEQUENCE IF EXISTS fault_calls;
+                ALTER TABLE bar DROP CONSTRAINT IF EXISTS close_below_1000;
+                -- A sequence, not a counter column: it counts even in the transactions the fault rolls back.
+                CREATE SEQUENCE fault_calls;
+                CREATE TABLE fault (ts timestamptz PRIMARY KEY, sqlstate text NOT NULL, times integer NOT NULL);
+                CREATE OR REPLACE FUNCTION inject_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+                DECLARE f fault;
+                BEGIN
+                  SELECT * INTO f FROM fault WHERE fault.ts = NEW.ts;
+                  IF FOUND AND nextval('fault_calls') <= f.times THEN
+                    RAISE EXCEPTION 'injected fault at %', NEW.ts USING ERRCODE = f.sqlstate;
+                  END IF;
+                  RETURN NEW;
+                END $$;
+                CREATE TRIGGER inject_fault BEFORE INSERT ON bar FOR EACH ROW EXECUTE FUNCTION inject_fault();
+                """);
+        Universe.etf(jdbc, "ETF", "AAA");
+    }
+
+    @Test
+    void serializationFailureIsRetried() {
+        fault(T1, "40001", 2);
+        api().page(null, page(T1, T2));
+
+        RunSummary summary = run();
+
+        assertThat(summary.failed()).isZero();
+        assertThat(stored()).containsExactly(T1, T2);
+    }
+
+    @Test
+    void deadlockIsRetried() {
+        fault(T2, "40P01", 1);
+        api().page(null, page(T1, T2));
+
+        assertThat(run().failed()).isZero();
+        assertThat(stored()).containsExactly(T1, T2);
+    }
+
+    @Test
+    void aFailedBatchLeavesNoHalfWrittenBatchAndNoGap() {
+        // Page 1 (T1, T2) is stored; page 2's batch (T3, T4) keeps failing at T4, so T3 must not stay
+        // either, and the next run must start again at T2, the newest bar stored.
+        fault(T4, "40001", 1000);
+        api().page(null, page(T1, T2).replace("\"next_page_token\":null", "\"next_page_token\":\"p2\""));
+        api().page("p2", page(T3, T4));
+
+        RunSummary first = run();
+
+        assertThat(first.failedSymbols()).containsExactly("AAA");
+        assertThat(stored()).containsExactly(T1, T2);
+        assertThat(jdbc.queryForObject("SELECT stage FROM barfeed.failure WHERE run_id = ?", String.class, first.runId()))
+                .isEqualTo("store");
+
+        jdbc.update("DELETE FROM fault");
+        api().reset();
+        api().page(null, page(T2, T3, T4));
+        RunSummary second = run();
+
+        assertThat(second.failed()).isZero();
+        assertThat(stored()).containsExactly(T1, T2, T3, T4);
+        api().server().verify(getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("start", equalTo(T2)));
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsSetAsideAndTheRestStored() {
+        jdbc.execute("ALTER TABLE bar ADD CONSTRAINT close_below_1000 CHECK (close < 1000)");
+        api().page(null, new PageBuilder()
+                .add("AAA", bar(T1, "10", "11", "9", "10", 1, 1, "10"))
+                .add("AAA", bar(T2, "10", "5000", "9", "4999", 1, 1, "10"))
+                .add("AAA", bar(T3, "10", "11", "9", "10", 1, 1, "10"))
+                .build(null));
+
+        RunSummary summary = run();
+
+        assertThat(stored()).containsExactly(T1, T3);
+        assertThat(summary.failedSymbols()).containsExactly("AAA");
+        assertThat(jdbc.queryForObject("SELECT stage || ' ' || message FROM barfeed.failure WHERE run_id = ?", String.class,
+                summary.runId())).startsWith("store bar at 2024-01-02T14:45Z not stored: ").contains("close_below_1000");
+    }
+
+    private void fault(String ts, String sqlstate, int times) {
+        jdbc.update("INSERT INTO fault VALUES (?::timestamptz, ?, ?)", ts, sqlstate, times);
+    }
+
+    private static String page(String... times) {
+        PageBuilder page = new PageBuilder();
+        for (String t : times) {
+            page.add("AAA", bar(t, "10", "11", "9", "10.5", 100, 5, "10.2"));
+        }
+        return page.build(null);
+    }
+
+    private RunSummary run() {
+        return template.requestBody("direct:run", null, RunSummary.class);
+    }
+
+    private List<String> stored() {
+        return jdbc.queryForList("SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bar ORDER BY ts",
+                String.class);
+    }
+}
