@@ -107,6 +107,20 @@ class AlpacaSimulatorTest {
         }
     }
 
+    @Test
+    void keptPagesAreRenderedOnceAndServedAlike() throws Exception {
+        JsonNode rendered = get(simulator, "AAPL,MSFT", "15Min", 200, null).body();
+        simulator.keepRenderedPages();
+
+        JsonNode first = get(simulator, "AAPL,MSFT", "15Min", 200, null).body();
+        JsonNode again = get(simulator, "MSFT,AAPL", "15Min", 200, null).body(); // the same query, other order
+        JsonNode other = get(simulator, "AAPL,MSFT", "15Min", 100, null).body();
+
+        assertThat(first).isEqualTo(rendered).isEqualTo(again);
+        assertThat(other.get("bars").get("AAPL")).hasSize(100);
+        assertThat(simulator.pagesRendered()).isEqualTo(3); // before keeping, the kept one, the other limit
+    }
+
     private AlpacaSimulator start(int perMinute) {
         try {
             return new AlpacaSimulator(market, 0, Duration.ZERO, perMinute);
