@@ -1,5 +1,6 @@
 package io.barfeed.run;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,14 @@ public class FailureRows {
                                                      @ExchangeProperty("runId") long runId) {
         return page.rejected().stream()
                 .map(r -> row(runId, r.symbol(), cursor.request().timeframe(), "validate", null, r.reason()))
+                .toList();
+    }
+
+    /** Symbols whose request was still running when barfeed.fetch.run-timeout-ms ran out: stage timeout. */
+    public List<Map<String, Object>> forUnfinished(RunTotals totals, long runId, long timeoutMs) {
+        String message = "request not finished within barfeed.fetch.run-timeout-ms (" + timeoutMs + " ms); the next run fetches it again";
+        return totals.unfinished().stream().sorted(Comparator.comparing(SymbolFrame::symbol))
+                .map(f -> row(runId, f.symbol(), f.timeframe(), "timeout", null, message))
                 .toList();
     }
 

@@ -59,6 +59,11 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
         return symbols;
     }
 
+    /** Planned symbols whose request neither completed nor failed: it did not finish within the run's time. */
+    public Set<SymbolFrame> unfinished() {
+        return planned.stream().filter(f -> !completed.contains(f) && !failed.contains(f)).collect(Collectors.toSet());
+    }
+
     public Set<String> symbols() {
         return planned.stream().map(SymbolFrame::symbol).collect(Collectors.toSet());
     }
