@@ -286,7 +286,7 @@ public class BarsPageReader {
 
         /** The value of a JSON number's text that is a whole number in 0..Long.MAX_VALUE, else -1. */
         static long wholeNumber(String number) {
-            if (number.length() <= 18 && number.chars().allMatch(Character::isDigit)) {
+            if (number.length() <= 18 && plainDigits(number)) {
                 return Long.parseLong(number); // the usual form, without a BigDecimal
             }
             BigDecimal value = new BigDecimal(number);
@@ -297,6 +297,15 @@ public class BarsPageReader {
         }
 
         private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+        private static boolean plainDigits(String number) {
+            for (int i = 0; i < number.length(); i++) {
+                if (number.charAt(i) < '0' || number.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
 
         /** Compares two JSON numbers' values; doubles decide unless they cannot tell the two apart. */
         static int compare(String a, String b) {
