@@ -52,16 +52,8 @@ class ClassicSchemaWithCopyTest {
         jdbc.execute("""
                 DELETE FROM stock_price WHERE NOT (stock_id = 1 AND dt = '2024-01-02 14:30:00');
                 INSERT INTO stock_price VALUES (1, '2024-01-02 14:30:00', 187.15, 187.50, 186.90, 187.20, 1118)
-                  ON CONFLICT DO NOTHING;
-                CREATE TABLE IF NOT EXISTS store_statement (kind text);
-                TRUNCATE store_statement;
-                CREATE OR REPLACE FUNCTION log_store_statement() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  INSERT INTO store_statement VALUES (upper(split_part(ltrim(current_query()), ' ', 1)));
-                  RETURN NULL;
-                END $$;
-                CREATE OR REPLACE TRIGGER log_store_statement AFTER INSERT ON stock_price
-                  FOR EACH STATEMENT EXECUTE FUNCTION log_store_statement();""");
+                  ON CONFLICT DO NOTHING;""");
+        StatementLog.install(jdbc, "stock_price");
     }
 
     @AfterAll
@@ -110,7 +102,7 @@ class ClassicSchemaWithCopyTest {
     }
 
     private List<String> statements() {
-        return jdbc.queryForList("SELECT kind FROM store_statement", String.class);
+        return StatementLog.kinds(jdbc);
     }
 
     private List<String> storedPrices() {

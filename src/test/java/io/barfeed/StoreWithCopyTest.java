@@ -49,16 +49,7 @@ class StoreWithCopyTest {
     void universeAndStatementLog() {
         jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
         Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
-        jdbc.execute("""
-                CREATE TABLE IF NOT EXISTS store_statement (kind text);
-                TRUNCATE store_statement;
-                CREATE OR REPLACE FUNCTION log_store_statement() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                  INSERT INTO store_statement VALUES (upper(split_part(ltrim(current_query()), ' ', 1)));
-                  RETURN NULL;
-                END $$;
-                CREATE OR REPLACE TRIGGER log_store_statement AFTER INSERT ON bar
-                  FOR EACH STATEMENT EXECUTE FUNCTION log_store_statement();""");
+        StatementLog.install(jdbc, "bar");
     }
 
     @Test
@@ -75,8 +66,8 @@ class StoreWithCopyTest {
         jdbc.execute("""
                 DROP TABLE IF EXISTS copied;
                 CREATE TABLE copied AS SELECT * FROM bar;
-                DELETE FROM bar b WHERE ts > (SELECT min(ts) FROM bar f WHERE f.symbol = b.symbol);
-                TRUNCATE store_statement""");
+                DELETE FROM bar b WHERE ts > (SELECT min(ts) FROM bar f WHERE f.symbol = b.symbol)""");
+        StatementLog.clear(jdbc);
         assertThat(count("SELECT count(*) FROM bar")).isEqualTo(3);
 
         RunSummary second = run();
@@ -92,7 +83,7 @@ class StoreWithCopyTest {
     }
 
     private List<String> statements() {
-        return jdbc.queryForList("SELECT kind FROM store_statement", String.class);
+        return StatementLog.kinds(jdbc);
     }
 
     private long count(String sql) {
