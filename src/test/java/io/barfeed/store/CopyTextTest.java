@@ -17,7 +17,7 @@ import org.postgresql.PGConnection;
 import io.barfeed.TestPostgres;
 import io.barfeed.fetch.BarRow;
 
-/** What COPY stores from CopyText is what the insert would bind: odd text, fractions, exponents, nulls. */
+/** What COPY stores from CopyText is the rows' values exactly: odd text, fractions of a second, exponents, nulls. */
 class CopyTextTest {
 
     static final String DATABASE = TestPostgres.newDatabase("copytext");
