@@ -1,7 +1,6 @@
 package io.barfeed.settings;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
@@ -18,7 +17,6 @@ import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
-import org.postgresql.PGConnection;
 import org.quartz.CronExpression;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,11 +46,13 @@ public class SettingsCheck implements InitializingBean {
 
     private final Environment env;
     private final DataSource dataSource;
+    private final CopyIn copyIn;
 
-    public SettingsCheck(Environment env, DataSource dataSource,
+    public SettingsCheck(Environment env, DataSource dataSource, CopyIn copyIn,
                          ObjectProvider<FlywayMigrationInitializer> bookkeeping, ObjectProvider<DataSchemaMigration> schema) {
         this.env = env;
         this.dataSource = dataSource;
+        this.copyIn = copyIn;
         bookkeeping.ifAvailable(m -> { }); // both migrations first: the statements may name their tables
         schema.ifAvailable(m -> { });
     }
@@ -124,7 +124,7 @@ public class SettingsCheck implements InitializingBean {
         }
     }
 
-    /** COPY's target exists and takes one column per field: a COPY of no rows, rolled back, finds out. */
+    /** COPY's target exists and takes one column per field: CopyIn's COPY of no rows, rolled back, finds out. */
     private void checkCopy() {
         String flag = env.getProperty("barfeed.store.copy", "");
         if (!flag.equals("true") && !flag.equals("false")) {
@@ -150,15 +150,8 @@ public class SettingsCheck implements InitializingBean {
             throw new BadSetting("barfeed.store.copy-into", "has " + columnCount + " columns for the " + fields.size()
                     + " fields of barfeed.store.copy-fields");
         }
-        try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + into + " FROM STDIN", InputStream.nullInputStream());
-            } finally {
-                c.rollback();
-                c.setAutoCommit(autoCommit);
-            }
+        try {
+            copyIn.tryTarget();
         } catch (SQLException | IOException e) {
             throw new BadSetting("barfeed.store.copy-into", "the database rejects it: " + e.getMessage(), e);
         }

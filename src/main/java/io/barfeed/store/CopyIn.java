@@ -1,6 +1,7 @@
 package io.barfeed.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
@@ -46,20 +47,35 @@ public class CopyIn {
     }
 
     public void copy(@Body List<BarRow> batch) throws IOException {
+        try {
+            copyIn(CopyText.of(batch, fields), true);
+        } catch (SQLException e) {
+            throw translator.translate("COPY a batch of " + batch.size() + " bars", copy, e);
+        }
+    }
+
+    /** A COPY of no rows, rolled back: fails unless the target table and its columns take a COPY. */
+    public void tryTarget() throws SQLException, IOException {
+        copyIn(InputStream.nullInputStream(), false);
+    }
+
+    private void copyIn(InputStream rows, boolean commit) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);
             try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, CopyText.of(batch, fields));
-                c.commit();
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, rows);
+                if (commit) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
             } catch (SQLException | IOException | RuntimeException e) {
                 rollback(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(autoCommit);
             }
-        } catch (SQLException e) {
-            throw translator.translate("COPY a batch of " + batch.size() + " bars", copy, e);
         }
     }
 

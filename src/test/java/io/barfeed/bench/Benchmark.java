@@ -61,8 +61,12 @@ public final class Benchmark {
     record Scenario(String name, int symbols, int barsPerSymbol, String heap) {
     }
 
-    record Measure(double copySeconds, double barfeedSeconds, long requests, long peakHeapMb, long peakRssMb,
-                   long pagesRendered) {
+    /** One barfeed once-run, from its summary line, its log and /proc. */
+    record Run(double seconds, long requests, long peakHeapMb, long peakRssMb) {
+    }
+
+    /** One repetition of one store path: the COPY floor and barfeed's run against it. */
+    record Measure(double copySeconds, Run run) {
     }
 
     enum Schema { OWN, CLASSIC }
@@ -128,13 +132,12 @@ public final class Benchmark {
                 double copy = copyFloor(url, schema, csv, rows);
                 for (Store store : stores()) {
                     long renderedBefore = api.pagesRendered();
-                    Measure run = barfeed(url, api.baseUrl(), schema, store, scenario, until, rows, i + 1);
+                    Run run = barfeed(url, api.baseUrl(), schema, store, scenario, until, rows, i + 1);
                     long rendered = api.pagesRendered() - renderedBefore;
-                    measures.computeIfAbsent(store, k -> new ArrayList<>()).add(new Measure(copy, run.barfeedSeconds(),
-                            run.requests(), run.peakHeapMb(), run.peakRssMb(), rendered));
+                    measures.computeIfAbsent(store, k -> new ArrayList<>()).add(new Measure(copy, run));
                     System.out.printf("%s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered during"
                             + " the run), heap %d MB, RSS %d MB%n", scenario.name(), schema, store, i + 1, copy,
-                            run.barfeedSeconds(), run.requests(), rendered, run.peakHeapMb(), run.peakRssMb());
+                            run.seconds(), run.requests(), rendered, run.peakHeapMb(), run.peakRssMb());
                 }
             }
         }
@@ -145,14 +148,14 @@ public final class Benchmark {
 
     static String row(Scenario scenario, Schema schema, Store store, long rows, List<Measure> measures) {
         double[] copies = measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
-        double[] runs = measures.stream().mapToDouble(Measure::barfeedSeconds).sorted().toArray();
-        double[] ratios = measures.stream().mapToDouble(m -> m.barfeedSeconds() / m.copySeconds()).sorted().toArray();
+        double[] runs = measures.stream().mapToDouble(m -> m.run().seconds()).sorted().toArray();
+        double[] ratios = measures.stream().mapToDouble(m -> m.run().seconds() / m.copySeconds()).sorted().toArray();
         return String.format(Locale.ROOT, "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
                 scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()), schema.name().toLowerCase(Locale.ROOT),
                 store.name().toLowerCase(Locale.ROOT), rows, median(copies), copies[0], copies[copies.length - 1],
                 median(runs), runs[0], runs[runs.length - 1], median(ratios), ratios[0], ratios[ratios.length - 1],
-                rows / median(runs), measures.get(0).requests(), measures.stream().mapToLong(Measure::peakHeapMb).max().orElse(0),
-                measures.stream().mapToLong(Measure::peakRssMb).max().orElse(0));
+                rows / median(runs), measures.get(0).run().requests(), measures.stream().mapToLong(m -> m.run().peakHeapMb()).max().orElse(0),
+                measures.stream().mapToLong(m -> m.run().peakRssMb()).max().orElse(0));
     }
 
     /** BENCH_STORE=insert or copy measures one store path; both by default. */
@@ -258,7 +261,7 @@ public final class Benchmark {
         return (int) api.pagesRendered();
     }
 
-    static Measure barfeed(String url, String apiUrl, Schema schema, Store store, Scenario scenario, Instant until,
+    static Run barfeed(String url, String apiUrl, Schema schema, Store store, Scenario scenario, Instant until,
                            long rows, int repetition) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (scenario.heap() != null) {
@@ -300,8 +303,8 @@ public final class Benchmark {
             }
             emptyAndCheckpoint(c, schema);
         }
-        return new Measure(0, Double.parseDouble(summary.group(5)), Long.parseLong(summary.group(4)),
-                Long.parseLong(heap.group(1)), peakRssKb / 1024, 0);
+        return new Run(Double.parseDouble(summary.group(5)), Long.parseLong(summary.group(4)),
+                Long.parseLong(heap.group(1)), peakRssKb / 1024);
     }
 
     /** BENCH_ARGS (barfeed settings, to try a lever) and BENCH_JVM (JVM options, e.g. a flight recording). */
