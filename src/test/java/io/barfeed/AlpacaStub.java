@@ -51,6 +51,11 @@ public final class AlpacaStub {
                 .withHeader("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 60))));
     }
 
+    /** The first page of a request for exactly these symbols (comma-separated, as sent). */
+    public static MappingBuilder requestFor(String symbols) {
+        return request(null).withQueryParam("symbols", equalTo(symbols));
+    }
+
     public static MappingBuilder request(String pageToken) {
         return get(urlPathEqualTo(PATH)).withQueryParam("page_token", pageToken == null ? absent() : equalTo(pageToken));
     }

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static io.barfeed.AlpacaStub.bar;
+import static io.barfeed.AlpacaStub.requestFor;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -59,8 +60,7 @@ class FetchFaultsTest {
     @BeforeEach
     void universe() {
         API.reset();
-        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
-        Universe.etf(jdbc, "ETF", "AAA", "BBB");
+        Universe.only(jdbc, "ETF", "AAA", "BBB");
     }
 
     @AfterAll
@@ -70,11 +70,11 @@ class FetchFaultsTest {
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
-        API.server().stubFor(request("AAA").inScenario("5xx").whenScenarioStateIs(STARTED)
+        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs(STARTED)
                 .willReturn(serverError()).willSetStateTo("one failure"));
-        API.server().stubFor(request("AAA").inScenario("5xx").whenScenarioStateIs("one failure")
+        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs("one failure")
                 .willReturn(status(503)).willSetStateTo("recovered"));
-        API.server().stubFor(request("AAA").inScenario("5xx").whenScenarioStateIs("recovered")
+        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs("recovered")
                 .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
@@ -87,7 +87,7 @@ class FetchFaultsTest {
 
     @Test
     void aRequestStillFailingIsRecordedAndTheRunGoesOn() {
-        API.server().stubFor(request("AAA").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        API.server().stubFor(requestFor("AAA").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -101,7 +101,7 @@ class FetchFaultsTest {
 
     @Test
     void clientErrorsAreNotRetried() {
-        API.server().stubFor(request("AAA").willReturn(status(422).withBody("{\"code\":42210000,\"message\":\"invalid start\"}")));
+        API.server().stubFor(requestFor("AAA").willReturn(status(422).withBody("{\"code\":42210000,\"message\":\"invalid start\"}")));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -116,12 +116,12 @@ class FetchFaultsTest {
     @Test
     void rateLimitedRequestWaitsForReset() {
         long reset = System.currentTimeMillis() / 1000 + 2;
-        API.server().stubFor(request("AAA").inScenario("429").whenScenarioStateIs(STARTED)
+        API.server().stubFor(requestFor("AAA").inScenario("429").whenScenarioStateIs(STARTED)
                 .willReturn(status(429).withBody("{\"message\":\"too many requests.\"}")
                         .withHeader("X-RateLimit-Limit", "200").withHeader("X-RateLimit-Remaining", "0")
                         .withHeader("X-RateLimit-Reset", Long.toString(reset)))
                 .willSetStateTo("refilled"));
-        API.server().stubFor(request("AAA").inScenario("429").whenScenarioStateIs("refilled")
+        API.server().stubFor(requestFor("AAA").inScenario("429").whenScenarioStateIs("refilled")
                 .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
@@ -138,7 +138,7 @@ class FetchFaultsTest {
 
     @Test
     void hungResponseTimesOutAndIsRecorded() {
-        API.server().stubFor(request("AAA").willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null)).withFixedDelay(5000)));
+        API.server().stubFor(requestFor("AAA").willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null)).withFixedDelay(5000)));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -163,9 +163,9 @@ class FetchFaultsTest {
 
     @Test
     void malformedPageIsRetried() {
-        API.server().stubFor(request("AAA").inScenario("garbage").whenScenarioStateIs(STARTED)
+        API.server().stubFor(requestFor("AAA").inScenario("garbage").whenScenarioStateIs(STARTED)
                 .willReturn(okJson("{\"bars\":{\"AAA\":[{\"t\":\"2024-01-02T14:30:00Z\",\"o\":10")).willSetStateTo("sane"));
-        API.server().stubFor(request("AAA").inScenario("garbage").whenScenarioStateIs("sane")
+        API.server().stubFor(requestFor("AAA").inScenario("garbage").whenScenarioStateIs("sane")
                 .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
@@ -177,7 +177,7 @@ class FetchFaultsTest {
 
     @Test
     void badBarsAreRejectedWithTheirReasonAndTheRestStored() {
-        API.server().stubFor(request("AAA").willReturn(okJson(new PageBuilder()
+        API.server().stubFor(requestFor("AAA").willReturn(okJson(new PageBuilder()
                 .add("AAA", AAA)
                 .add("AAA", AAA) // the same bar twice
                 .add("AAA", "{\"t\":\"2024-01-02T14:45:00Z\",\"o\":NaN,\"h\":11,\"l\":9,\"c\":10,\"v\":1}")
@@ -210,7 +210,7 @@ class FetchFaultsTest {
         jdbc.update("INSERT INTO stock (symbol) VALUES (?)", odd);
         jdbc.update("INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s"
                 + " WHERE e.symbol = 'ETF' AND s.symbol = ?", odd);
-        API.server().stubFor(request(odd).willReturn(okJson(new PageBuilder().add(odd.replace("'", "\\u0027"), AAA).build(null))));
+        API.server().stubFor(requestFor(odd).willReturn(okJson(new PageBuilder().add(odd.replace("'", "\\u0027"), AAA).build(null))));
         stubOk("AAA", AAA);
         stubOk("BBB", BBB);
 
@@ -232,11 +232,7 @@ class FetchFaultsTest {
     }
 
     private void stubOk(String symbol, String barJson) {
-        API.server().stubFor(request(symbol).willReturn(okJson(new PageBuilder().add(symbol, barJson).build(null))));
-    }
-
-    private static com.github.tomakehurst.wiremock.client.MappingBuilder request(String symbol) {
-        return AlpacaStub.request(null).withQueryParam("symbols", equalTo(symbol));
+        API.server().stubFor(requestFor(symbol).willReturn(okJson(new PageBuilder().add(symbol, barJson).build(null))));
     }
 
     private RunSummary run() {

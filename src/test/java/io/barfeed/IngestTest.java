@@ -58,8 +58,7 @@ class IngestTest {
     @BeforeEach
     void universe() {
         API.reset();
-        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
-        Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
+        Universe.only(jdbc, "ETF", "AAA", "BBB", "CCC");
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package io.barfeed;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static io.barfeed.AlpacaStub.bar;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,8 +51,8 @@ class RunTimeoutTest {
         String aaa = bar("2024-01-02T14:30:00Z", "10", "11", "9", "10", 1, 1, "10");
         String bbb = bar("2024-01-02T14:30:00Z", "20", "21", "19", "20", 1, 1, "20");
         // AAA answers within its response timeout, but after the run's timeout.
-        API.server().stubFor(AlpacaStub.request(null).withQueryParam("symbols", equalTo("AAA")).willReturn(okJson(new PageBuilder().add("AAA", aaa).build(null)).withFixedDelay(4000)));
-        API.server().stubFor(AlpacaStub.request(null).withQueryParam("symbols", equalTo("BBB")).willReturn(okJson(new PageBuilder().add("BBB", bbb).build(null))));
+        API.server().stubFor(AlpacaStub.requestFor("AAA").willReturn(okJson(new PageBuilder().add("AAA", aaa).build(null)).withFixedDelay(4000)));
+        API.server().stubFor(AlpacaStub.requestFor("BBB").willReturn(okJson(new PageBuilder().add("BBB", bbb).build(null))));
 
         RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
 

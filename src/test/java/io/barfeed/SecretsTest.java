@@ -66,11 +66,11 @@ class SecretsTest {
     void keysGoToTheApiAndNowhereElse(CapturedOutput output) throws Exception {
         Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
         API.server().stubFor(AlpacaStub.request(null).atPriority(10).willReturn(status(401)));
-        API.server().stubFor(AlpacaStub.request(null).atPriority(1).withQueryParam("symbols", equalTo("AAA"))
+        API.server().stubFor(AlpacaStub.requestFor("AAA").atPriority(1)
                 .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID)).withHeader("APCA-API-SECRET-KEY", equalTo(SECRET))
                 .willReturn(okJson(new PageBuilder().add("AAA", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 1, 1, "1"))
                         .build(null))));
-        API.server().stubFor(AlpacaStub.request(null).atPriority(1).withQueryParam("symbols", equalTo("BBB"))
+        API.server().stubFor(AlpacaStub.requestFor("BBB").atPriority(1)
                 .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID)).willReturn(serverError().withBody("{\"message\":\"boom\"}")));
 
         RunSummary loaded = template.requestBody("direct:run", null, RunSummary.class);

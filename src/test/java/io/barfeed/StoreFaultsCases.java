@@ -49,7 +49,6 @@ abstract class StoreFaultsCases {
     @BeforeEach
     void reset() {
         api().reset();
-        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
         jdbc.execute("""
                 DROP TRIGGER IF EXISTS inject_fault ON bar;
                 DROP TABLE IF EXISTS fault;
@@ -69,7 +68,7 @@ abstract class StoreFaultsCases {
                 END $$;
                 CREATE TRIGGER inject_fault BEFORE INSERT ON bar FOR EACH ROW EXECUTE FUNCTION inject_fault();
                 """);
-        Universe.etf(jdbc, "ETF", "AAA");
+        Universe.only(jdbc, "ETF", "AAA");
     }
 
     @Test

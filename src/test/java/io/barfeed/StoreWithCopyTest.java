@@ -47,8 +47,7 @@ class StoreWithCopyTest {
 
     @BeforeEach
     void universeAndStatementLog() {
-        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
-        Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
+        Universe.only(jdbc, "ETF", "AAA", "BBB", "CCC");
         StatementLog.install(jdbc, "bar");
     }
 

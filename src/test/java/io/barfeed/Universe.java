@@ -8,6 +8,12 @@ public final class Universe {
     private Universe() {
     }
 
+    /** Empties bar, etf_holding and stock (ids start at 1 again), then seeds {@link #etf}. */
+    public static void only(JdbcTemplate jdbc, String etf, String... holdings) {
+        jdbc.execute("TRUNCATE bar, etf_holding, stock RESTART IDENTITY CASCADE");
+        etf(jdbc, etf, holdings);
+    }
+
     /** An ETF holding the given symbols; the holdings get ids 1, 2, 3... in the order given. */
     public static void etf(JdbcTemplate jdbc, String etf, String... holdings) {
         for (String symbol : holdings) {
