@@ -149,8 +149,7 @@ public class BarsPageReader {
                 return;
             }
             rows.add(new BarRow(symbol, timeframe, ts, target.stockId(), (String) bar.o, (String) bar.h, (String) bar.l,
-                    (String) bar.c, BarRules.wholeNumber((String) bar.v), bar.n == null ? null : BarRules.wholeNumber((String) bar.n),
-                    (String) bar.vw));
+                    (String) bar.c, bar.volume, bar.tradeCount, (String) bar.vw));
         }
 
         BarsPage toBarsPage() {
@@ -196,10 +195,14 @@ public class BarsPageReader {
         Object v;
         Object n;
         Object vw;
+        // v and n as read by BarRules, which checks them.
+        long volume;
+        Long tradeCount;
 
         void clear() {
             t = null;
             o = h = l = c = v = n = vw = null;
+            tradeCount = null;
         }
 
         void set(String name, Object value) {
@@ -231,8 +234,10 @@ public class BarsPageReader {
         }
     }
 
-    /** What makes a bar unstorable. */
+    /** What makes a bar unstorable; reads v and n into the bar on the way. */
     static final class BarRules {
+        private static final char[] PRICES = {'o', 'h', 'l', 'c'};
+
         private BarRules() {
         }
 
@@ -240,7 +245,7 @@ public class BarsPageReader {
             if (bar.t == null) {
                 return "missing timestamp t";
             }
-            for (char price : new char[] {'o', 'h', 'l', 'c'}) {
+            for (char price : PRICES) {
                 Object value = bar.price(price);
                 if (!(value instanceof String decimal)) {
                     return value == null ? "missing price " + price : "price " + price + " is not a number";
@@ -252,11 +257,16 @@ public class BarsPageReader {
             if (!(bar.v instanceof String v)) {
                 return "missing or non-numeric volume v";
             }
-            if (wholeNumber(v) < 0) {
+            bar.volume = wholeNumber(v);
+            if (bar.volume < 0) {
                 return "volume v is not a non-negative whole number below 2^63";
             }
-            if (bar.n != null && (!(bar.n instanceof String n) || wholeNumber(n) < 0)) {
-                return "trade count n is not a non-negative whole number below 2^63";
+            if (bar.n != null) {
+                long count = bar.n instanceof String n ? wholeNumber(n) : -1;
+                if (count < 0) {
+                    return "trade count n is not a non-negative whole number below 2^63";
+                }
+                bar.tradeCount = count;
             }
             if (bar.vw != null && (!(bar.vw instanceof String vw) || negative(vw))) {
                 return "vwap vw is not a non-negative number";

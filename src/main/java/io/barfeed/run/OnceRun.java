@@ -18,11 +18,13 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
     private final ProducerTemplate template;
     private final boolean enabled;
     private volatile int exitCode = RunSummary.Status.ABORTED.exitCode();
-    private final HeapAfterGc heapAfterGc = new HeapAfterGc();
+    // Listens to every collection: only a once-run reports it.
+    private final HeapAfterGc heapAfterGc;
 
     public OnceRun(ProducerTemplate template, @Value("${barfeed.once:false}") boolean enabled) {
         this.template = template;
         this.enabled = enabled;
+        this.heapAfterGc = enabled ? new HeapAfterGc() : null;
     }
 
     public boolean isEnabled() {

@@ -37,8 +37,7 @@ import io.barfeed.store.CopyIn;
 @Component
 public class SettingsCheck implements InitializingBean {
 
-    static final Set<String> INSERT_PARAMETERS = Set.of("stock_id", "symbol", "timeframe", "ts", "open", "high", "low",
-            "close", "volume", "trade_count", "vwap");
+    static final Set<String> INSERT_PARAMETERS = Set.copyOf(BarRow.FIELDS);
     static final Set<String> UNIVERSE_PARAMETERS = Set.of("timeframe");
     // A table (maybe schema-qualified or quoted) and a parenthesised column list; no commas in quoted names.
     private static final Pattern COPY_TARGET = Pattern.compile("\\s*([^\\s(]+)\\s*\\(([^)]+)\\)\\s*");

@@ -28,17 +28,25 @@ public class NamedParameters extends DefaultSqlPrepareStatementStrategy {
     private static final Pattern NAME = Pattern.compile(":\\?(in:[^\\s,)]+|\\$\\{[^}]+}|\\$simple\\{[^}]+}|\\w+)");
     private static final List<String> NOT_PLAIN = List.of();
 
-    private final Map<String, List<String>> namesByQuery = new ConcurrentHashMap<>();
-    private final Map<String, int[]> fieldsByQuery = new ConcurrentHashMap<>();
+    private final Map<String, Parameters> byQuery = new ConcurrentHashMap<>();
+
+    /** A statement's plain parameter names and, when all are bar fields, their indexes in {@link BarRow}. */
+    private record Parameters(List<String> names, int[] barFields) {
+        static Parameters of(String query) {
+            List<String> names = plainNames(query);
+            boolean allBarFields = !names.isEmpty() && BarRow.FIELDS.containsAll(names);
+            return new Parameters(names, allBarFields ? names.stream().mapToInt(BarRow.FIELDS::indexOf).toArray() : null);
+        }
+    }
 
     @Override
     public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams, Exchange exchange,
                                               Object value) throws SQLException {
-        List<String> names = namesByQuery.computeIfAbsent(query, NamedParameters::plainNames);
-        if (!names.isEmpty() && value instanceof BarRow bar && BarRow.FIELDS.containsAll(names)) {
-            int[] fields = fieldsByQuery.computeIfAbsent(query, q -> names.stream().mapToInt(BarRow.FIELDS::indexOf).toArray());
-            List<Object> values = new ArrayList<>(fields.length);
-            for (int field : fields) {
+        Parameters parameters = byQuery.computeIfAbsent(query, Parameters::of);
+        List<String> names = parameters.names();
+        if (parameters.barFields() != null && value instanceof BarRow bar) {
+            List<Object> values = new ArrayList<>(names.size());
+            for (int field : parameters.barFields()) {
                 values.add(bar.field(field));
             }
             return values.iterator();
