@@ -20,7 +20,10 @@ public class V2__Quartz_tables extends BaseJavaMigration {
     public void migrate(Context context) throws Exception {
         try (Statement statement = context.getConnection().createStatement()) {
             for (String sql : quartzDdl().split(";")) {
-                String ddl = sql.lines().filter(line -> !line.trim().startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
+                String ddl = sql.lines()
+                        .filter(line -> !line.trim().startsWith("--"))
+                        .reduce("", (a, b) -> a + "\n" + b)
+                        .trim();
                 if (!ddl.isEmpty() && !ddl.toUpperCase().startsWith("DROP") && !ddl.equalsIgnoreCase("COMMIT")) {
                     statement.execute(ddl);
                 }

@@ -21,7 +21,8 @@ public final class AlpacaStub {
 
     public static final String PATH = "/v2/stocks/bars";
 
-    private final WireMockServer server = new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
+    private final WireMockServer server =
+            new WireMockServer(options().dynamicPort().bindAddress("127.0.0.1"));
 
     public AlpacaStub() {
         server.start();
@@ -45,10 +46,11 @@ public final class AlpacaStub {
 
     /** A page answered to requests with this page token (null: the first page). */
     public void page(String pageToken, String json) {
-        server.stubFor(request(pageToken).willReturn(okJson(json)
-                .withHeader("X-RateLimit-Limit", "200")
-                .withHeader("X-RateLimit-Remaining", "199")
-                .withHeader("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 60))));
+        server.stubFor(request(pageToken)
+                .willReturn(okJson(json)
+                        .withHeader("X-RateLimit-Limit", "200")
+                        .withHeader("X-RateLimit-Remaining", "199")
+                        .withHeader("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 60))));
     }
 
     /** The first page of a request for exactly these symbols (comma-separated, as sent). */
@@ -57,12 +59,14 @@ public final class AlpacaStub {
     }
 
     public static MappingBuilder request(String pageToken) {
-        return get(urlPathEqualTo(PATH)).withQueryParam("page_token", pageToken == null ? absent() : equalTo(pageToken));
+        return get(urlPathEqualTo(PATH))
+                .withQueryParam("page_token", pageToken == null ? absent() : equalTo(pageToken));
     }
 
     /** The JSON of one bar. */
     public static String bar(String t, String o, String h, String l, String c, long v, long n, String vw) {
-        return String.format("{\"t\":\"%s\",\"o\":%s,\"h\":%s,\"l\":%s,\"c\":%s,\"v\":%d,\"n\":%d,\"vw\":%s}",
+        return String.format(
+                "{\"t\":\"%s\",\"o\":%s,\"h\":%s,\"l\":%s,\"c\":%s,\"v\":%d,\"n\":%d,\"vw\":%s}",
                 t, o, h, l, c, v, n, vw);
     }
 

@@ -54,8 +54,10 @@ final class AppFromCopy {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=file:" + dir.resolve("application.yaml"),
                 "--camel.main.routes-include-pattern=file:" + dir.resolve("routes") + "/*.camel.yaml",
-                "--spring.datasource.url=" + databaseUrl, "--server.port=0",
-                "--barfeed.simulator.enabled=false", "--barfeed.alpaca.base-url=" + apiBaseUrl,
+                "--spring.datasource.url=" + databaseUrl,
+                "--server.port=0",
+                "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=" + apiBaseUrl,
                 "--barfeed.fetch.backfill-start=2024-01-02"));
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));

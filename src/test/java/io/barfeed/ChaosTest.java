@@ -36,8 +36,8 @@ import io.barfeed.simulator.SimulatedMarket.Frame;
 class ChaosTest {
 
     static final String DATABASE = TestPostgres.newDatabase("chaos");
-    static final List<String> SYMBOLS = List.of("AAPL", "AMZN", "BRK.B", "GOOG", "JPM", "META", "MSFT", "NVDA", "TSLA",
-            "UNH", "V", "XOM");
+    static final List<String> SYMBOLS =
+            List.of("AAPL", "AMZN", "BRK.B", "GOOG", "JPM", "META", "MSFT", "NVDA", "TSLA", "UNH", "V", "XOM");
     static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
     static final Instant UNTIL = Instant.parse("2024-03-08T21:00:00Z");
     static final int MAX_RUNS = 15;
@@ -66,8 +66,10 @@ class ChaosTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AlpacaSimulator simulator;
 
@@ -83,9 +85,12 @@ class ChaosTest {
         } while (failureRows(last) > 0 && runs.size() < MAX_RUNS);
 
         Map<Faults.Kind, Long> faults = simulator.faultsServed();
-        System.out.printf("chaos: %d runs, %d requests, faults survived %s%n  %s%n", runs.size(), simulator.requests(),
-                faults, String.join("\n  ", runs));
-        assertThat(failureRows(last)).as("the last run's failures, after %s", runs).isZero();
+        System.out.printf(
+                "chaos: %d runs, %d requests, faults survived %s%n  %s%n",
+                runs.size(), simulator.requests(), faults, String.join("\n  ", runs));
+        assertThat(failureRows(last))
+                .as("the last run's failures, after %s", runs)
+                .isZero();
         assertThat(faults.values()).allMatch(n -> n > 0);
         assertThat(jdbc.queryForList("""
                 SELECT concat_ws(' ', symbol, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
@@ -103,8 +108,16 @@ class ChaosTest {
         List<String> expected = new ArrayList<>();
         for (String symbol : SYMBOLS.stream().sorted().toList()) {
             for (SimulatedMarket.Bar b : market.bars(symbol, Frame.parse("15Min"), START, UNTIL, Integer.MAX_VALUE)) {
-                expected.add(String.join(" ", symbol, b.t().toString(), b.o().toPlainString(), b.h().toPlainString(),
-                        b.l().toPlainString(), b.c().toPlainString(), Long.toString(b.v()), Long.toString(b.n()),
+                expected.add(String.join(
+                        " ",
+                        symbol,
+                        b.t().toString(),
+                        b.o().toPlainString(),
+                        b.h().toPlainString(),
+                        b.l().toPlainString(),
+                        b.c().toPlainString(),
+                        Long.toString(b.v()),
+                        Long.toString(b.n()),
                         b.vw().toPlainString()));
             }
         }

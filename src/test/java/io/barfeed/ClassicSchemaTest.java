@@ -47,6 +47,7 @@ class ClassicSchemaTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,15 +65,32 @@ class ClassicSchemaTest {
     @Test
     void classicSettingsLoadIntoAnUntouchedClassicSchema() {
         // AAPL already has a bar stored at 14:30 UTC (naive); MSFT has none and starts at the backfill start.
-        API.page(null, new PageBuilder()
-                .add("AAPL", bar("2024-01-02T14:30:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
-                .add("AAPL", bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
-                .add("MSFT", bar("2024-01-02T14:30:00Z", "12345.67", "12350.00", "12340.00", "12349.99", 300, 9, "12346"))
-                .build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T14:30:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
+                        .add(
+                                "MSFT",
+                                bar(
+                                        "2024-01-02T14:30:00Z",
+                                        "12345.67",
+                                        "12350.00",
+                                        "12340.00",
+                                        "12349.99",
+                                        300,
+                                        9,
+                                        "12346"))
+                        .build(null));
 
         RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
 
-        assertThat(summary.line()).matches("barfeed run \\d+ finished: symbols=2 bars=3 failed=0 requests=1 seconds=.*");
+        assertThat(summary.line())
+                .matches("barfeed run \\d+ finished: symbols=2 bars=3 failed=0 requests=1 seconds=.*");
         assertThat(jdbc.queryForList("""
                 SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS'), p.open, p.high, p.low, p.close, p.volume)
                 FROM stock_price p JOIN stock s ON s.id = p.stock_id ORDER BY s.symbol, p.dt""", String.class))
@@ -81,11 +99,15 @@ class ClassicSchemaTest {
                         "AAPL 2024-01-02 14:45:00 187.20 188.00 187.10 187.90 2000",
                         "MSFT 2024-01-02 14:30:00 12345.67 12350.00 12340.00 12349.99 300");
         // Sorted by start, one request starts at the earliest: the backfill start of MSFT.
-        API.server().verify(1, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                .withQueryParam("symbols", equalTo("MSFT,AAPL"))
-                .withQueryParam("start", equalTo("2024-01-02T00:00:00Z")));
+        API.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
+                                .withQueryParam("symbols", equalTo("MSFT,AAPL"))
+                                .withQueryParam("start", equalTo("2024-01-02T00:00:00Z")));
         assertThat(jdbc.queryForList(
-                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1", String.class))
+                        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+                        String.class))
                 .containsExactly("etf_holding", "stock", "stock_price");
     }
 
@@ -97,14 +119,18 @@ class ClassicSchemaTest {
         template.requestBody("direct:run", null, RunSummary.class);
 
         // MSFT's and AAPL's newest dt is 14:30 (naive, UTC): the next request starts exactly there.
-        API.server().verify(1, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                .withQueryParam("start", equalTo("2024-01-02T14:30:00Z")));
+        API.server()
+                .verify(
+                        1,
+                        getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
+                                .withQueryParam("start", equalTo("2024-01-02T14:30:00Z")));
     }
 
     /** The classic tutorial layout, with its numeric(6,2)-free prices and naive timestamps. */
     static String classicDatabase() {
         String url = TestPostgres.newDatabase("classic");
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             s.execute("""
                     CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text, is_etf bool);
                     CREATE TABLE etf_holding (etf_id int, holding_id int, dt date, shares numeric, weight numeric);

@@ -43,6 +43,7 @@ class ClassicSchemaWithCopyTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,37 +65,69 @@ class ClassicSchemaWithCopyTest {
     @Test
     void newBarsGoInWithCopyAsUtcWallClockTime() {
         jdbc.execute("TRUNCATE stock_price");
-        API.page(null, new PageBuilder()
-                .add("AAPL", bar("2024-01-02T23:45:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
-                .add("MSFT", bar("2024-01-03T00:00:00.5Z", "12345.67", "12350.00", "12340.00", "12349.99", 300, 9, "12346"))
-                .build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T23:45:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
+                        .add(
+                                "MSFT",
+                                bar(
+                                        "2024-01-03T00:00:00.5Z",
+                                        "12345.67",
+                                        "12350.00",
+                                        "12340.00",
+                                        "12349.99",
+                                        300,
+                                        9,
+                                        "12346"))
+                        .build(null));
 
         RunSummary summary = run();
 
         assertThat(summary.failed()).isZero();
         assertThat(statements()).containsExactly("COPY");
-        assertThat(storedPrices()).containsExactly(
-                "AAPL 2024-01-02 23:45:00.000 187.15 187.50 186.90 187.20 1118",
-                "MSFT 2024-01-03 00:00:00.500 12345.67 12350.00 12340.00 12349.99 300");
+        assertThat(storedPrices())
+                .containsExactly(
+                        "AAPL 2024-01-02 23:45:00.000 187.15 187.50 186.90 187.20 1118",
+                        "MSFT 2024-01-03 00:00:00.500 12345.67 12350.00 12340.00 12349.99 300");
     }
 
     @Test
     void aBatchHoldingAStoredBarTakesTheInsert() {
         // AAPL 14:30 is stored already: COPY is refused for the whole batch, the insert stores it.
-        API.page(null, new PageBuilder()
-                .add("AAPL", bar("2024-01-02T14:30:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
-                .add("AAPL", bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
-                .add("MSFT", bar("2024-01-02T14:30:00Z", "12345.67", "12350.00", "12340.00", "12349.99", 300, 9, "12346"))
-                .build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T14:30:00Z", "187.15", "187.50", "186.90", "187.20", 1118, 65, "187.2"))
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
+                        .add(
+                                "MSFT",
+                                bar(
+                                        "2024-01-02T14:30:00Z",
+                                        "12345.67",
+                                        "12350.00",
+                                        "12340.00",
+                                        "12349.99",
+                                        300,
+                                        9,
+                                        "12346"))
+                        .build(null));
 
         RunSummary summary = run();
 
         assertThat(summary.failed()).isZero();
         assertThat(statements()).containsOnly("INSERT");
-        assertThat(storedPrices()).containsExactly(
-                "AAPL 2024-01-02 14:30:00.000 187.15 187.50 186.90 187.20 1118",
-                "AAPL 2024-01-02 14:45:00.000 187.20 188.00 187.10 187.90 2000",
-                "MSFT 2024-01-02 14:30:00.000 12345.67 12350.00 12340.00 12349.99 300");
+        assertThat(storedPrices())
+                .containsExactly(
+                        "AAPL 2024-01-02 14:30:00.000 187.15 187.50 186.90 187.20 1118",
+                        "AAPL 2024-01-02 14:45:00.000 187.20 188.00 187.10 187.90 2000",
+                        "MSFT 2024-01-02 14:30:00.000 12345.67 12350.00 12340.00 12349.99 300");
     }
 
     private RunSummary run() {

@@ -25,18 +25,24 @@ class CrashSafetyTest {
     void killedRunIsFinishedByTheNextOne() throws Exception {
         String database = TestPostgres.newDatabase("crash");
         JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database));
-        String symbols = String.join(",", ChaosTest.SYMBOLS.stream().map(s -> "'" + s + "'").toList());
-        List<String> args = List.of("--spring.datasource.url=" + database,
-                "--barfeed.fetch.timeframes=15Min", "--barfeed.fetch.backfill-start=" + ChaosTest.START,
-                "--barfeed.fetch.until=" + ChaosTest.UNTIL, "--barfeed.fetch.page-limit=20",
-                "--barfeed.fetch.symbols-per-request=3", "--barfeed.fetch.parallelism=2",
+        String symbols = String.join(
+                ",", ChaosTest.SYMBOLS.stream().map(s -> "'" + s + "'").toList());
+        List<String> args = List.of(
+                "--spring.datasource.url=" + database,
+                "--barfeed.fetch.timeframes=15Min",
+                "--barfeed.fetch.backfill-start=" + ChaosTest.START,
+                "--barfeed.fetch.until=" + ChaosTest.UNTIL,
+                "--barfeed.fetch.page-limit=20",
+                "--barfeed.fetch.symbols-per-request=3",
+                "--barfeed.fetch.parallelism=2",
                 // The demo universe, restricted to a dozen symbols: an edit of the universe query alone.
                 "--barfeed.universe.query=SELECT s.id AS stock_id, s.symbol, (SELECT max(b.ts) FROM bar b"
                         + " WHERE b.symbol = s.symbol AND b.timeframe = :#timeframe) AS since FROM stock s WHERE s.symbol IN ("
                         + symbols + ")");
 
         Process doomed = start(args, "--barfeed.simulator.latency=300ms");
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> tableExists(jdbc) && jdbc.queryForObject("SELECT count(*) FROM bar", Long.class) > 100);
         doomed.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback by barfeed
         assertThat(doomed.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -51,8 +57,9 @@ class CrashSafetyTest {
                 SELECT concat_ws(' ', symbol, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
                                  open, high, low, close, volume, trade_count, vwap)
                 FROM bar ORDER BY symbol, ts""", String.class)).containsExactlyElementsOf(ChaosTest.expectedBars());
-        System.out.printf("crash: killed with %d of %d bars stored; the next run completed the table%n", storedAtKill,
-                ChaosTest.expectedBars().size());
+        System.out.printf(
+                "crash: killed with %d of %d bars stored; the next run completed the table%n",
+                storedAtKill, ChaosTest.expectedBars().size());
     }
 
     private static boolean tableExists(JdbcTemplate jdbc) {
@@ -60,11 +67,18 @@ class CrashSafetyTest {
     }
 
     private static Process start(List<String> args, String extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BarfeedApplication.class.getName(), "--barfeed.once=true"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BarfeedApplication.class.getName(),
+                "--barfeed.once=true"));
         command.addAll(args);
         command.add(extra);
         Path log = Files.createTempFile(Path.of("target"), "crash-run", ".log");
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 }

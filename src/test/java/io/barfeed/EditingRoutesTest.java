@@ -42,12 +42,15 @@ class EditingRoutesTest {
     void freshDatabase() {
         API.reset();
         JDBC.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public; DROP SCHEMA IF EXISTS barfeed CASCADE");
-        API.server().stubFor(AlpacaStub.request(null).willReturn(okJson(new PageBuilder()
-                .add("AAA", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
-                .add("AAA", bar("2024-01-02T14:45:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
-                .add("AAA", bar("2024-01-02T15:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
-                .add("BBB", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
-                .add("BBB", bar("2024-01-02T14:45:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null))));
+        API.server()
+                .stubFor(AlpacaStub.request(null)
+                        .willReturn(okJson(new PageBuilder()
+                                .add("AAA", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                .add("AAA", bar("2024-01-02T14:45:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                .add("AAA", bar("2024-01-02T15:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                .add("BBB", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                .add("BBB", bar("2024-01-02T14:45:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                .build(null))));
     }
 
     @AfterAll
@@ -57,19 +60,23 @@ class EditingRoutesTest {
 
     @Test
     void changingTheSchedule() {
-        AppFromCopy copy = new AppFromCopy(dir).edit("application.yaml", "cron: \"0 */15 * ? * MON-FRI\"", "cron: \"*/2 * * * * ?\"");
+        AppFromCopy copy = new AppFromCopy(dir)
+                .edit("application.yaml", "cron: \"0 */15 * ? * MON-FRI\"", "cron: \"*/2 * * * * ?\"");
 
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl())) {
             universe("ETF", "AAA", "BBB");
-            await().atMost(Duration.ofSeconds(15)).until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 2);
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 2);
         }
     }
 
     @Test
     void restrictingTheUniverse() {
-        AppFromCopy copy = new AppFromCopy(dir).edit("application.yaml",
-                "WHERE s.id IN (SELECT holding_id FROM etf_holding)",
-                "WHERE s.id IN (SELECT h.holding_id FROM etf_holding h JOIN stock e ON e.id = h.etf_id WHERE e.symbol = 'QQQ')");
+        AppFromCopy copy = new AppFromCopy(dir)
+                .edit(
+                        "application.yaml",
+                        "WHERE s.id IN (SELECT holding_id FROM etf_holding)",
+                        "WHERE s.id IN (SELECT h.holding_id FROM etf_holding h JOIN stock e ON e.id = h.etf_id WHERE e.symbol = 'QQQ')");
 
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl())) {
             universe("QQQ", "AAA");
@@ -77,7 +84,8 @@ class EditingRoutesTest {
             RunSummary summary = run(app);
 
             assertThat(summary.symbols()).isEqualTo(1);
-            API.server().verify(getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
+            API.server()
+                    .verify(getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
         }
     }
 
@@ -93,21 +101,30 @@ class EditingRoutesTest {
 
             CamelContext camel = app.getBean(CamelContext.class);
             ManagedCamelContext managed = camel.getCamelContextExtension().getContextPlugin(ManagedCamelContext.class);
-            assertThat(managed.getManagedRoute("store-batch").getExchangesCompleted()).as("5 bars in batches of 2, in 2 timeframes").isEqualTo(6);
-            assertThat(camel.getExecutorServiceManager().getThreadPoolProfile("fetchPool").getMaxPoolSize()).isEqualTo(1);
+            assertThat(managed.getManagedRoute("store-batch").getExchangesCompleted())
+                    .as("5 bars in batches of 2, in 2 timeframes")
+                    .isEqualTo(6);
+            assertThat(camel.getExecutorServiceManager()
+                            .getThreadPoolProfile("fetchPool")
+                            .getMaxPoolSize())
+                    .isEqualTo(1);
         }
     }
 
     @Test
     void addingATimeframe() {
-        AppFromCopy copy = new AppFromCopy(dir).edit("application.yaml", "timeframes: [15Min, 1Day]", "timeframes: [15Min, 1Day, 1Hour]");
+        AppFromCopy copy = new AppFromCopy(dir)
+                .edit("application.yaml", "timeframes: [15Min, 1Day]", "timeframes: [15Min, 1Day, 1Hour]");
 
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl())) {
             universe("ETF", "AAA", "BBB");
             run(app);
 
-            assertThat(count("SELECT count(*) FROM bar WHERE timeframe = '1Hour'")).isEqualTo(5);
-            API.server().verify(getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("timeframe", equalTo("1Hour")));
+            assertThat(count("SELECT count(*) FROM bar WHERE timeframe = '1Hour'"))
+                    .isEqualTo(5);
+            API.server()
+                    .verify(getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
+                            .withQueryParam("timeframe", equalTo("1Hour")));
         }
     }
 
@@ -116,7 +133,9 @@ class EditingRoutesTest {
         AppFromCopy copy = new AppFromCopy(dir)
                 .edit("application.yaml", "INSERT INTO bar (", "INSERT INTO my_bars (")
                 .edit("application.yaml", "copy-into: bar (", "copy-into: my_bars (")
-                .edit("application.yaml", "WHERE (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trade_count, bar.vwap)",
+                .edit(
+                        "application.yaml",
+                        "WHERE (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trade_count, bar.vwap)",
                         "WHERE (my_bars.open, my_bars.high, my_bars.low, my_bars.close, my_bars.volume, my_bars.trade_count, my_bars.vwap)");
         // The new table must exist before barfeed starts: it checks the statement against the database.
         new AppFromCopy(dir.resolve("plain")).start(DATABASE, API.baseUrl()).close();
@@ -135,15 +154,20 @@ class EditingRoutesTest {
     void editingARouteFileWhileTheAppRuns() throws Exception {
         AppFromCopy copy = new AppFromCopy(dir);
 
-        try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl(), "--barfeed.routes.reload=true",
+        try (ConfigurableApplicationContext app = copy.start(
+                DATABASE,
+                API.baseUrl(),
+                "--barfeed.routes.reload=true",
                 "--camel.main.routes-reload-directory=" + dir.resolve("routes"))) {
             universe("ETF", "AAA", "BBB");
             assertThat(count("SELECT count(*) FROM barfeed.run")).isZero();
 
             copy.edit("routes/schedule.camel.yaml", "cron: \"{{barfeed.schedule.cron}}\"", "cron: \"*/2 * * * * ?\"");
 
-            await().atMost(Duration.ofSeconds(20)).until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 1);
-            assertThat(app.getBean(CamelContext.class).getRoutes()).extracting(r -> r.getRouteId())
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 1);
+            assertThat(app.getBean(CamelContext.class).getRoutes())
+                    .extracting(r -> r.getRouteId())
                     .contains("schedule", "run", "fetch-request", "store-batch", "report-progress");
         }
     }
@@ -158,8 +182,10 @@ class EditingRoutesTest {
         }
         JDBC.update("INSERT INTO stock (symbol, is_etf) VALUES (?, true)", etf);
         for (String symbol : holdings) {
-            JDBC.update("INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s WHERE e.symbol = ? AND s.symbol = ?",
-                    etf, symbol);
+            JDBC.update(
+                    "INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s WHERE e.symbol = ? AND s.symbol = ?",
+                    etf,
+                    symbol);
         }
     }
 

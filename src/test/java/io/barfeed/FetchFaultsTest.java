@@ -54,6 +54,7 @@ class FetchFaultsTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -70,12 +71,23 @@ class FetchFaultsTest {
 
     @Test
     void serverErrorsAreRetriedWithBackoff() {
-        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs(STARTED)
-                .willReturn(serverError()).willSetStateTo("one failure"));
-        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs("one failure")
-                .willReturn(status(503)).willSetStateTo("recovered"));
-        API.server().stubFor(requestFor("AAA").inScenario("5xx").whenScenarioStateIs("recovered")
-                .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("5xx")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(serverError())
+                        .willSetStateTo("one failure"));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("5xx")
+                        .whenScenarioStateIs("one failure")
+                        .willReturn(status(503))
+                        .willSetStateTo("recovered"));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("5xx")
+                        .whenScenarioStateIs("recovered")
+                        .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -96,33 +108,47 @@ class FetchFaultsTest {
         assertThat(summary.failedSymbols()).containsExactly("AAA");
         assertThat(symbolsStored()).containsExactly("BBB");
         assertThat(failures(summary)).singleElement().asString().startsWith("AAA fetch null ");
-        API.server().verify(3, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
+        API.server()
+                .verify(3, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
     }
 
     @Test
     void clientErrorsAreNotRetried() {
-        API.server().stubFor(requestFor("AAA").willReturn(status(422).withBody("{\"code\":42210000,\"message\":\"invalid start\"}")));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .willReturn(status(422).withBody("{\"code\":42210000,\"message\":\"invalid start\"}")));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
 
         assertThat(summary.failedSymbols()).containsExactly("AAA");
-        assertThat(failures(summary)).singleElement().asString()
+        assertThat(failures(summary))
+                .singleElement()
+                .asString()
                 .startsWith("AAA fetch 422 HTTP 422 {\"code\":42210000,\"message\":\"invalid start\"}");
-        API.server().verify(1, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
+        API.server()
+                .verify(1, getRequestedFor(urlPathEqualTo(AlpacaStub.PATH)).withQueryParam("symbols", equalTo("AAA")));
         assertThat(symbolsStored()).containsExactly("BBB");
     }
 
     @Test
     void rateLimitedRequestWaitsForReset() {
         long reset = System.currentTimeMillis() / 1000 + 2;
-        API.server().stubFor(requestFor("AAA").inScenario("429").whenScenarioStateIs(STARTED)
-                .willReturn(status(429).withBody("{\"message\":\"too many requests.\"}")
-                        .withHeader("X-RateLimit-Limit", "200").withHeader("X-RateLimit-Remaining", "0")
-                        .withHeader("X-RateLimit-Reset", Long.toString(reset)))
-                .willSetStateTo("refilled"));
-        API.server().stubFor(requestFor("AAA").inScenario("429").whenScenarioStateIs("refilled")
-                .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("429")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(status(429)
+                                .withBody("{\"message\":\"too many requests.\"}")
+                                .withHeader("X-RateLimit-Limit", "200")
+                                .withHeader("X-RateLimit-Remaining", "0")
+                                .withHeader("X-RateLimit-Reset", Long.toString(reset)))
+                        .willSetStateTo("refilled"));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("429")
+                        .whenScenarioStateIs("refilled")
+                        .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -130,15 +156,23 @@ class FetchFaultsTest {
         assertThat(summary.failed()).isZero();
         assertThat(symbolsStored()).containsExactly("AAA", "BBB");
         List<Long> aaaRequests = API.server().getAllServeEvents().stream()
-                .filter(e -> "AAA".equals(e.getRequest().queryParameter("symbols").firstValue()))
-                .map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+                .filter(e ->
+                        "AAA".equals(e.getRequest().queryParameter("symbols").firstValue()))
+                .map(e -> e.getRequest().getLoggedDate().getTime())
+                .sorted()
+                .toList();
         assertThat(aaaRequests).hasSize(2);
-        assertThat(aaaRequests.get(1)).as("the retry waits for X-RateLimit-Reset").isGreaterThanOrEqualTo(reset * 1000);
+        assertThat(aaaRequests.get(1))
+                .as("the retry waits for X-RateLimit-Reset")
+                .isGreaterThanOrEqualTo(reset * 1000);
     }
 
     @Test
     void hungResponseTimesOutAndIsRecorded() {
-        API.server().stubFor(requestFor("AAA").willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null)).withFixedDelay(5000)));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))
+                                .withFixedDelay(5000)));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -155,7 +189,10 @@ class FetchFaultsTest {
         RunSummary summary = run();
 
         assertThat(summary.status()).isEqualTo(RunSummary.Status.ABORTED);
-        assertThat(summary.message()).contains("HTTP 401").contains("APCA_API_KEY_ID").contains("APCA_API_SECRET_KEY");
+        assertThat(summary.message())
+                .contains("HTTP 401")
+                .contains("APCA_API_KEY_ID")
+                .contains("APCA_API_SECRET_KEY");
         assertThat(jdbc.queryForObject("SELECT status FROM barfeed.run WHERE id = ?", String.class, summary.runId()))
                 .isEqualTo("aborted");
         assertThat(failures(summary)).first().asString().contains(" fetch 401 ");
@@ -163,10 +200,17 @@ class FetchFaultsTest {
 
     @Test
     void malformedPageIsRetried() {
-        API.server().stubFor(requestFor("AAA").inScenario("garbage").whenScenarioStateIs(STARTED)
-                .willReturn(okJson("{\"bars\":{\"AAA\":[{\"t\":\"2024-01-02T14:30:00Z\",\"o\":10")).willSetStateTo("sane"));
-        API.server().stubFor(requestFor("AAA").inScenario("garbage").whenScenarioStateIs("sane")
-                .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("garbage")
+                        .whenScenarioStateIs(STARTED)
+                        .willReturn(okJson("{\"bars\":{\"AAA\":[{\"t\":\"2024-01-02T14:30:00Z\",\"o\":10"))
+                        .willSetStateTo("sane"));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .inScenario("garbage")
+                        .whenScenarioStateIs("sane")
+                        .willReturn(okJson(new PageBuilder().add("AAA", AAA).build(null))));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -177,16 +221,20 @@ class FetchFaultsTest {
 
     @Test
     void badBarsAreRejectedWithTheirReasonAndTheRestStored() {
-        API.server().stubFor(requestFor("AAA").willReturn(okJson(new PageBuilder()
-                .add("AAA", AAA)
-                .add("AAA", AAA) // the same bar twice
-                .add("AAA", "{\"t\":\"2024-01-02T14:45:00Z\",\"o\":NaN,\"h\":11,\"l\":9,\"c\":10,\"v\":1}")
-                .add("AAA", bar("2024-01-02T15:00:00Z", "10", "11", "9", "10", -5, 1, "10"))
-                .add("AAA", bar("2024-01-02T15:15:00Z", "10", "9", "11", "10", 5, 1, "10"))
-                .add("AAA", "{\"t\":\"2024-01-02T15:30:00Z\",\"o\":10,\"h\":11,\"l\":9,\"v\":1}")
-                .add("AAA", bar("yesterday", "10", "11", "9", "10", 5, 1, "10"))
-                .add("AAA", bar("2024-01-02T15:45:00Z", "-10", "11", "9", "10", 5, 1, "10"))
-                .build(null))));
+        API.server()
+                .stubFor(requestFor("AAA")
+                        .willReturn(okJson(new PageBuilder()
+                                .add("AAA", AAA)
+                                .add("AAA", AAA) // the same bar twice
+                                .add(
+                                        "AAA",
+                                        "{\"t\":\"2024-01-02T14:45:00Z\",\"o\":NaN,\"h\":11,\"l\":9,\"c\":10,\"v\":1}")
+                                .add("AAA", bar("2024-01-02T15:00:00Z", "10", "11", "9", "10", -5, 1, "10"))
+                                .add("AAA", bar("2024-01-02T15:15:00Z", "10", "9", "11", "10", 5, 1, "10"))
+                                .add("AAA", "{\"t\":\"2024-01-02T15:30:00Z\",\"o\":10,\"h\":11,\"l\":9,\"v\":1}")
+                                .add("AAA", bar("yesterday", "10", "11", "9", "10", 5, 1, "10"))
+                                .add("AAA", bar("2024-01-02T15:45:00Z", "-10", "11", "9", "10", 5, 1, "10"))
+                                .build(null))));
         stubOk("BBB", BBB);
 
         RunSummary summary = run();
@@ -194,7 +242,9 @@ class FetchFaultsTest {
         assertThat(summary.failedSymbols()).containsExactly("AAA");
         assertThat(jdbc.queryForList("SELECT symbol || ' ' || ts FROM bar ORDER BY 1", String.class))
                 .containsExactly("AAA 2024-01-02 14:30:00+00", "BBB 2024-01-02 14:30:00+00");
-        assertThat(failures(summary)).hasSize(7).allMatch(f -> f.startsWith("AAA validate null "))
+        assertThat(failures(summary))
+                .hasSize(7)
+                .allMatch(f -> f.startsWith("AAA validate null "))
                 .anyMatch(f -> f.contains("duplicate bar at 2024-01-02T14:30Z"))
                 .anyMatch(f -> f.contains("price o is not a number"))
                 .anyMatch(f -> f.contains("volume v is not a non-negative whole number"))
@@ -208,9 +258,15 @@ class FetchFaultsTest {
     void oddSymbolsReachTheApiEncodedAndTheDatabaseBound() {
         String odd = "A B;'/\u00e9";
         jdbc.update("INSERT INTO stock (symbol) VALUES (?)", odd);
-        jdbc.update("INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s"
-                + " WHERE e.symbol = 'ETF' AND s.symbol = ?", odd);
-        API.server().stubFor(requestFor(odd).willReturn(okJson(new PageBuilder().add(odd.replace("'", "\\u0027"), AAA).build(null))));
+        jdbc.update(
+                "INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s"
+                        + " WHERE e.symbol = 'ETF' AND s.symbol = ?",
+                odd);
+        API.server()
+                .stubFor(requestFor(odd)
+                        .willReturn(okJson(new PageBuilder()
+                                .add(odd.replace("'", "\\u0027"), AAA)
+                                .build(null))));
         stubOk("AAA", AAA);
         stubOk("BBB", BBB);
 
@@ -218,7 +274,8 @@ class FetchFaultsTest {
 
         assertThat(summary.failed()).isZero();
         assertThat(symbolsStored()).containsExactly(odd, "AAA", "BBB");
-        assertThat(API.server().getAllServeEvents()).anyMatch(e -> e.getRequest().getUrl().contains("symbols=A+B%3B%27%2F%C3%A9&"));
+        assertThat(API.server().getAllServeEvents())
+                .anyMatch(e -> e.getRequest().getUrl().contains("symbols=A+B%3B%27%2F%C3%A9&"));
     }
 
     @Test
@@ -232,7 +289,10 @@ class FetchFaultsTest {
     }
 
     private void stubOk(String symbol, String barJson) {
-        API.server().stubFor(requestFor(symbol).willReturn(okJson(new PageBuilder().add(symbol, barJson).build(null))));
+        API.server()
+                .stubFor(requestFor(symbol)
+                        .willReturn(
+                                okJson(new PageBuilder().add(symbol, barJson).build(null))));
     }
 
     private RunSummary run() {
@@ -244,7 +304,10 @@ class FetchFaultsTest {
     }
 
     private List<String> failures(RunSummary summary) {
-        return jdbc.queryForList("SELECT concat_ws(' ', symbol, stage, coalesce(http_status::text, 'null'), message)"
-                + " FROM barfeed.failure WHERE run_id = ? ORDER BY symbol", String.class, summary.runId());
+        return jdbc.queryForList(
+                "SELECT concat_ws(' ', symbol, stage, coalesce(http_status::text, 'null'), message)"
+                        + " FROM barfeed.failure WHERE run_id = ? ORDER BY symbol",
+                String.class,
+                summary.runId());
     }
 }

@@ -48,8 +48,10 @@ class HawtioConsoleTest {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -61,7 +63,11 @@ class HawtioConsoleTest {
     @Test
     void consoleShowsTheIngestRoutesAndTheirStatistics(@TempDir Path profile) throws Exception {
         Universe.etf(jdbc, "ETF", "AAA");
-        API.page(null, new PageBuilder().add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                        .build(null));
         template.requestBody("direct:run", (Object) null);
 
         String url = "http://127.0.0.1:" + port + "/actuator/hawtio/camel/routes";
@@ -69,21 +75,41 @@ class HawtioConsoleTest {
         String dom = chromium(profile, "--dump-dom", url);
         chromium(profile, "--screenshot=" + screenshot, url);
 
-        assertThat(dom).contains("fetch-request").contains("store-batch").contains("schedule").contains("Completed").contains("Failed");
+        assertThat(dom)
+                .contains("fetch-request")
+                .contains("store-batch")
+                .contains("schedule")
+                .contains("Completed")
+                .contains("Failed");
         assertThat(screenshot).exists().isNotEmptyFile();
     }
 
     /** Debian's Chromium, headless, as the machine notes say it runs here (no background networking). */
     private static String chromium(Path profile, String action, String url) throws Exception {
         String binary = System.getenv().getOrDefault("BARFEED_CHROMIUM", "/usr/bin/chromium");
-        assertThat(Path.of(binary)).as("Chromium for the console test: apt-get install chromium (or set BARFEED_CHROMIUM)")
+        assertThat(Path.of(binary))
+                .as("Chromium for the console test: apt-get install chromium (or set BARFEED_CHROMIUM)")
                 .exists();
-        List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--user-data-dir=" + profile, "--window-size=1400,1000", "--virtual-time-budget=15000", action, url));
+        List<String> command = new ArrayList<>(List.of(
+                binary,
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--user-data-dir=" + profile,
+                "--window-size=1400,1000",
+                "--virtual-time-budget=15000",
+                action,
+                url));
         Path out = Files.createTempFile(profile, "chromium", ".out");
-        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
         if (!process.waitFor(90, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("chromium did not finish within 90 s");

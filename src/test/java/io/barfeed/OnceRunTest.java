@@ -38,10 +38,16 @@ class OnceRunTest {
 
     @Test
     void everySymbolLoadedExitsZeroWithOneSummaryLine() throws Exception {
-        API.page(null, new PageBuilder()
-                .add("AAPL", bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
-                .add("MSFT", bar("2024-01-02T14:30:00Z", "370.10", "371.00", "370.00", "370.50", 300, 9, "370.4"))
-                .build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add(
+                                "AAPL",
+                                bar("2024-01-02T14:45:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "187.6"))
+                        .add(
+                                "MSFT",
+                                bar("2024-01-02T14:30:00Z", "370.10", "371.00", "370.00", "370.50", 300, 9, "370.4"))
+                        .build(null));
 
         Result result = once(classicApp());
 
@@ -71,7 +77,9 @@ class OnceRunTest {
 
     @Test
     void embeddedDefaultsLoadTheDemoUniverseAndRerunAddsNothing(@TempDir Path dataDir) throws Exception {
-        List<String> args = List.of("--barfeed.embedded.data-dir=" + dataDir.resolve("pg"), "--barfeed.fetch.backfill-start=P7D",
+        List<String> args = List.of(
+                "--barfeed.embedded.data-dir=" + dataDir.resolve("pg"),
+                "--barfeed.fetch.backfill-start=P7D",
                 "--barfeed.simulator.latency=0ms");
 
         Result first = once(args);
@@ -87,20 +95,26 @@ class OnceRunTest {
     }
 
     private static long storedBars(Path dataDir) throws Exception {
-        try (EmbeddedPostgres pg = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
-             Connection c = pg.getPostgresDatabase().getConnection();
-             Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM bar")) {
+        try (EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                        .setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
+                        .start();
+                Connection c = pg.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM bar")) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static List<String> classicApp(String... extra) {
-        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=classic",
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.profiles.active=classic",
                 "--spring.datasource.url=" + ClassicSchemaTest.classicDatabase(),
-                "--barfeed.simulator.enabled=false", "--barfeed.alpaca.base-url=" + API.baseUrl(),
-                "--barfeed.fetch.backfill-start=2024-01-02", "--barfeed.fetch.retry-delay-ms=10"));
+                "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=" + API.baseUrl(),
+                "--barfeed.fetch.backfill-start=2024-01-02",
+                "--barfeed.fetch.retry-delay-ms=10"));
         args.addAll(List.of(extra));
         return args;
     }
@@ -108,10 +122,17 @@ class OnceRunTest {
     /** Runs the application's main class once, as {@code java -jar target/barfeed.jar --barfeed.once=true} would. */
     private static Result once(List<String> args) throws IOException, InterruptedException {
         Path log = Files.createTempFile(Path.of("target"), "once-run", ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), BarfeedApplication.class.getName(), "--barfeed.once=true"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                BarfeedApplication.class.getName(),
+                "--barfeed.once=true"));
         command.addAll(args);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("once-run did not exit within 180 s; output in " + log);
@@ -125,7 +146,8 @@ class OnceRunTest {
             List<String> found = new ArrayList<>();
             Matcher m = SUMMARY.matcher(output);
             while (m.find()) {
-                found.add("symbols=" + m.group(1) + " bars=" + m.group(2) + " failed=" + m.group(3) + " requests=" + m.group(4));
+                found.add("symbols=" + m.group(1) + " bars=" + m.group(2) + " failed=" + m.group(3) + " requests="
+                        + m.group(4));
             }
             return found;
         }

@@ -11,7 +11,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
-
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -52,11 +51,16 @@ class OperationsTest {
         registry.add("barfeed.fetch.timeframes", () -> "1Day");
         registry.add("spring.jmx.enabled", () -> "true"); // Spring Boot's tests turn JMX export off
         registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
-        API.page(null, new PageBuilder().add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null));
+        API.page(
+                null,
+                new PageBuilder()
+                        .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                        .build(null));
     }
 
     @Autowired
     JdbcTemplate jdbc;
+
     @LocalServerPort
     int port;
 
@@ -73,15 +77,26 @@ class OperationsTest {
     @Test
     void routesAreManagedOverJmx() throws Exception {
         Set<ObjectName> routes = JMX.queryNames(new ObjectName("org.apache.camel:type=routes,*"), null);
-        assertThat(routes).extracting(n -> n.getKeyProperty("name").replace("\"", ""))
-                .contains("schedule", "run", "ingest-timeframe", "fetch-request", "fetch-page", "store-batch", "report-progress");
+        assertThat(routes)
+                .extracting(n -> n.getKeyProperty("name").replace("\"", ""))
+                .contains(
+                        "schedule",
+                        "run",
+                        "ingest-timeframe",
+                        "fetch-request",
+                        "fetch-page",
+                        "store-batch",
+                        "report-progress");
         ObjectName schedule = route("schedule");
         await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
         assertThat((Long) JMX.getAttribute(route("run"), "ExchangesCompleted")).isPositive();
         for (ObjectName r : routes) {
-            assertThat((String) JMX.invoke(r, "dumpRouteAsYaml", null, null)).as("YAML dump of %s", r).contains("id: ");
+            assertThat((String) JMX.invoke(r, "dumpRouteAsYaml", null, null))
+                    .as("YAML dump of %s", r)
+                    .contains("id: ");
         }
-        assertThat((String) JMX.invoke(route("fetch-request"), "dumpRouteAsYaml", null, null)).contains("direct:fetch-page");
+        assertThat((String) JMX.invoke(route("fetch-request"), "dumpRouteAsYaml", null, null))
+                .contains("direct:fetch-page");
 
         // Stopped, the schedule fires no run; started again, it does.
         JMX.invoke(schedule, "stop", null, null);
@@ -99,7 +114,8 @@ class OperationsTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> runs() > whileStopped + 1);
         assertThat(JMX.getAttribute(ingest(), "NextFireTime")).isNotNull();
         assertThat(JMX.getAttribute(ingest(), "LastRunStatus")).isEqualTo("succeeded");
-        assertThat((String) JMX.getAttribute(ingest(), "LastRunSummary")).matches("barfeed run \\d+ finished: symbols=1 .*");
+        assertThat((String) JMX.getAttribute(ingest(), "LastRunSummary"))
+                .matches("barfeed run \\d+ finished: symbols=1 .*");
     }
 
     @Test
@@ -108,11 +124,17 @@ class OperationsTest {
 
         HttpResponse<String> health = get("/actuator/health");
         assertThat(health.statusCode()).isEqualTo(200);
-        assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"").contains("\"camelHealth\"");
+        assertThat(health.body())
+                .contains("\"status\":\"UP\"")
+                .contains("\"db\"")
+                .contains("\"camelHealth\"");
         String metrics = get("/actuator/prometheus").body();
-        assertThat(metrics).contains("barfeed_bars_stored_total").contains("barfeed_run_duration_seconds_count")
+        assertThat(metrics)
+                .contains("barfeed_bars_stored_total")
+                .contains("barfeed_run_duration_seconds_count")
                 .containsPattern("barfeed_request_latency_seconds_count\\{[^}]*outcome=\"ok\"")
-                .contains("barfeed_symbols_failed_total").contains("barfeed_run_active");
+                .contains("barfeed_symbols_failed_total")
+                .contains("barfeed_run_active");
     }
 
     private int runs() {
@@ -120,12 +142,17 @@ class OperationsTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 
     private static ObjectName route(String id) throws Exception {
-        return JMX.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"" + id + "\",*"), null).iterator().next();
+        return JMX.queryNames(new ObjectName("org.apache.camel:type=routes,name=\"" + id + "\",*"), null)
+                .iterator()
+                .next();
     }
 
     private static ObjectName ingest() throws Exception {

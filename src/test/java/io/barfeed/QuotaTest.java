@@ -43,8 +43,10 @@ class QuotaTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     AlpacaSimulator simulator;
 

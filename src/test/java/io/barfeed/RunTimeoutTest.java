@@ -37,6 +37,7 @@ class RunTimeoutTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -51,14 +52,23 @@ class RunTimeoutTest {
         String aaa = bar("2024-01-02T14:30:00Z", "10", "11", "9", "10", 1, 1, "10");
         String bbb = bar("2024-01-02T14:30:00Z", "20", "21", "19", "20", 1, 1, "20");
         // AAA answers within its response timeout, but after the run's timeout.
-        API.server().stubFor(AlpacaStub.requestFor("AAA").willReturn(okJson(new PageBuilder().add("AAA", aaa).build(null)).withFixedDelay(4000)));
-        API.server().stubFor(AlpacaStub.requestFor("BBB").willReturn(okJson(new PageBuilder().add("BBB", bbb).build(null))));
+        API.server()
+                .stubFor(AlpacaStub.requestFor("AAA")
+                        .willReturn(okJson(new PageBuilder().add("AAA", aaa).build(null))
+                                .withFixedDelay(4000)));
+        API.server()
+                .stubFor(AlpacaStub.requestFor("BBB")
+                        .willReturn(okJson(new PageBuilder().add("BBB", bbb).build(null))));
 
         RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
 
         assertThat(summary.failedSymbols()).containsExactly("AAA");
-        assertThat(jdbc.queryForList("SELECT symbol || ' ' || timeframe || ' ' || stage || ' ' || message FROM barfeed.failure"
-                + " WHERE run_id = ?", String.class, summary.runId())).containsExactly("AAA 15Min timeout request not finished"
-                + " within barfeed.fetch.run-timeout-ms (1500 ms); the next run fetches it again");
+        assertThat(jdbc.queryForList(
+                        "SELECT symbol || ' ' || timeframe || ' ' || stage || ' ' || message FROM barfeed.failure"
+                                + " WHERE run_id = ?",
+                        String.class,
+                        summary.runId()))
+                .containsExactly("AAA 15Min timeout request not finished"
+                        + " within barfeed.fetch.run-timeout-ms (1500 ms); the next run fetches it again");
     }
 }

@@ -42,9 +42,12 @@ class ScheduleTest {
         registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
         registry.add("barfeed.progress.interval-ms", () -> "300");
         // Each run takes 1.5 s (the API is slow), longer than the cron's period.
-        API.server().stubFor(AlpacaStub.request(null).willReturn(WireMock.okJson(new PageBuilder()
-                .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2")).build(null))
-                .withFixedDelay(1500)));
+        API.server()
+                .stubFor(AlpacaStub.request(null)
+                        .willReturn(WireMock.okJson(new PageBuilder()
+                                        .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
+                                        .build(null))
+                                .withFixedDelay(1500)));
     }
 
     @Autowired
@@ -63,15 +66,19 @@ class ScheduleTest {
 
         List<Timestamp[]> runs = finishedRuns();
         for (int i = 1; i < runs.size(); i++) {
-            assertThat(runs.get(i)[0]).as("run %d starts after run %d finished", i + 1, i).isAfterOrEqualTo(runs.get(i - 1)[1]);
+            assertThat(runs.get(i)[0])
+                    .as("run %d starts after run %d finished", i + 1, i)
+                    .isAfterOrEqualTo(runs.get(i - 1)[1]);
         }
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(1);
         // Each run waits 1.5 s for the API: long enough for progress lines every 300 ms.
-        assertThat(output.getOut()).containsPattern("barfeed run \\d+ progress: requests 0/1 finished \\(0 pages\\), bars 0 stored");
+        assertThat(output.getOut())
+                .containsPattern("barfeed run \\d+ progress: requests 0/1 finished \\(0 pages\\), bars 0 stored");
     }
 
     private List<Timestamp[]> finishedRuns() {
-        return jdbc.query("SELECT started_at, finished_at FROM barfeed.run WHERE status = 'succeeded' ORDER BY id",
+        return jdbc.query(
+                "SELECT started_at, finished_at FROM barfeed.run WHERE status = 'succeeded' ORDER BY id",
                 (rs, n) -> new Timestamp[] {rs.getTimestamp(1), rs.getTimestamp(2)});
     }
 }

@@ -52,8 +52,10 @@ class SecretsTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
+
     @Autowired
     CamelContext camel;
 
@@ -66,23 +68,37 @@ class SecretsTest {
     void keysGoToTheApiAndNowhereElse(CapturedOutput output) throws Exception {
         Universe.etf(jdbc, "ETF", "AAA", "BBB", "CCC");
         API.server().stubFor(AlpacaStub.request(null).atPriority(10).willReturn(status(401)));
-        API.server().stubFor(AlpacaStub.requestFor("AAA").atPriority(1)
-                .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID)).withHeader("APCA-API-SECRET-KEY", equalTo(SECRET))
-                .willReturn(okJson(new PageBuilder().add("AAA", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 1, 1, "1"))
-                        .build(null))));
-        API.server().stubFor(AlpacaStub.requestFor("BBB").atPriority(1)
-                .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID)).willReturn(serverError().withBody("{\"message\":\"boom\"}")));
+        API.server()
+                .stubFor(AlpacaStub.requestFor("AAA")
+                        .atPriority(1)
+                        .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID))
+                        .withHeader("APCA-API-SECRET-KEY", equalTo(SECRET))
+                        .willReturn(okJson(new PageBuilder()
+                                .add("AAA", bar("2024-01-02T14:30:00Z", "1", "2", "0.5", "1.5", 1, 1, "1"))
+                                .build(null))));
+        API.server()
+                .stubFor(AlpacaStub.requestFor("BBB")
+                        .atPriority(1)
+                        .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID))
+                        .willReturn(serverError().withBody("{\"message\":\"boom\"}")));
 
         RunSummary loaded = template.requestBody("direct:run", null, RunSummary.class);
         // CCC is refused (401): the run stops, with retries, dead letters and an abort all logged.
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM bar WHERE symbol = 'AAA'", Long.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM bar WHERE symbol = 'AAA'", Long.class))
+                .isEqualTo(1);
         assertThat(loaded.status()).isEqualTo(RunSummary.Status.ABORTED);
 
         String everything = output.getAll()
-                + String.join("\n", jdbc.queryForList("SELECT concat_ws(' ', status, message) FROM barfeed.run", String.class))
+                + String.join(
+                        "\n",
+                        jdbc.queryForList("SELECT concat_ws(' ', status, message) FROM barfeed.run", String.class))
                 + String.join("\n", jdbc.queryForList("SELECT message FROM barfeed.failure", String.class))
                 + camel.getEndpoints().toString()
                 + Files.readString(Path.of("application.yaml"));
-        assertThat(everything).contains("HTTP 500").contains("APCA_API_KEY_ID").doesNotContain(KEY_ID).doesNotContain(SECRET);
+        assertThat(everything)
+                .contains("HTTP 500")
+                .contains("APCA_API_KEY_ID")
+                .doesNotContain(KEY_ID)
+                .doesNotContain(SECRET);
     }
 }

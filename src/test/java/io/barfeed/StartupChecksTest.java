@@ -34,8 +34,11 @@ class StartupChecksTest {
     void badSettingStopsTheStartNamingIt(String key, String value, String message) {
         Throwable failure = catchThrowable(() -> start(key, value).close());
 
-        assertThat(badSettingIn(failure)).as("the start-up failure %s", failure).isNotNull()
-                .extracting(BadSetting::key).isEqualTo(key);
+        assertThat(badSettingIn(failure))
+                .as("the start-up failure %s", failure)
+                .isNotNull()
+                .extracting(BadSetting::key)
+                .isEqualTo(key);
         assertThat(badSettingIn(failure)).hasMessageStartingWith(message);
     }
 
@@ -49,16 +52,24 @@ class StartupChecksTest {
             barfeed.store.copy-fields     | symbol,ticker                                 | barfeed.store.copy-fields: unknown fields [ticker]
             """)
     void badCopySettingStopsTheStartNamingIt(String key, String value, String message) {
-        Throwable failure = catchThrowable(() -> start(key, value, "--barfeed.store.copy=true").close());
+        Throwable failure = catchThrowable(
+                () -> start(key, value, "--barfeed.store.copy=true").close());
 
-        assertThat(badSettingIn(failure)).as("the start-up failure %s", failure).isNotNull()
-                .extracting(BadSetting::key).isEqualTo(key);
+        assertThat(badSettingIn(failure))
+                .as("the start-up failure %s", failure)
+                .isNotNull()
+                .extracting(BadSetting::key)
+                .isEqualTo(key);
         assertThat(badSettingIn(failure)).hasMessageStartingWith(message);
     }
 
     private static ConfigurableApplicationContext start(String key, String value, String... more) {
-        List<String> args = new ArrayList<>(List.of("--spring.datasource.url=" + DATABASE, "--barfeed.simulator.enabled=false",
-                "--barfeed.alpaca.base-url=http://127.0.0.1:9", "--server.port=0", "--" + key + "=" + value));
+        List<String> args = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + DATABASE,
+                "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=http://127.0.0.1:9",
+                "--server.port=0",
+                "--" + key + "=" + value));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));
     }

@@ -10,8 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 final class StatementLog {
 
-    private StatementLog() {
-    }
+    private StatementLog() {}
 
     /** Starts an empty log of the statements that insert into {@code table}. */
     static void install(JdbcTemplate jdbc, String table) {

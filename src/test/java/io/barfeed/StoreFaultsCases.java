@@ -43,6 +43,7 @@ abstract class StoreFaultsCases {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -103,7 +104,8 @@ abstract class StoreFaultsCases {
 
         assertThat(first.failedSymbols()).containsExactly("AAA");
         assertThat(stored()).containsExactly(T1, T2);
-        assertThat(jdbc.queryForObject("SELECT stage FROM barfeed.failure WHERE run_id = ?", String.class, first.runId()))
+        assertThat(jdbc.queryForObject(
+                        "SELECT stage FROM barfeed.failure WHERE run_id = ?", String.class, first.runId()))
                 .isEqualTo("store");
 
         jdbc.update("DELETE FROM fault");
@@ -119,18 +121,24 @@ abstract class StoreFaultsCases {
     @Test
     void aRowTheDatabaseRefusesIsSetAsideAndTheRestStored() {
         jdbc.execute("ALTER TABLE bar ADD CONSTRAINT close_below_1000 CHECK (close < 1000)");
-        api().page(null, new PageBuilder()
-                .add("AAA", bar(T1, "10", "11", "9", "10", 1, 1, "10"))
-                .add("AAA", bar(T2, "10", "5000", "9", "4999", 1, 1, "10"))
-                .add("AAA", bar(T3, "10", "11", "9", "10", 1, 1, "10"))
-                .build(null));
+        api().page(
+                        null,
+                        new PageBuilder()
+                                .add("AAA", bar(T1, "10", "11", "9", "10", 1, 1, "10"))
+                                .add("AAA", bar(T2, "10", "5000", "9", "4999", 1, 1, "10"))
+                                .add("AAA", bar(T3, "10", "11", "9", "10", 1, 1, "10"))
+                                .build(null));
 
         RunSummary summary = run();
 
         assertThat(stored()).containsExactly(T1, T3);
         assertThat(summary.failedSymbols()).containsExactly("AAA");
-        assertThat(jdbc.queryForObject("SELECT stage || ' ' || message FROM barfeed.failure WHERE run_id = ?", String.class,
-                summary.runId())).startsWith("store bar at 2024-01-02T14:45Z not stored: ").contains("close_below_1000");
+        assertThat(jdbc.queryForObject(
+                        "SELECT stage || ' ' || message FROM barfeed.failure WHERE run_id = ?",
+                        String.class,
+                        summary.runId()))
+                .startsWith("store bar at 2024-01-02T14:45Z not stored: ")
+                .contains("close_below_1000");
     }
 
     private void fault(String ts, String sqlstate, int times) {
@@ -150,7 +158,8 @@ abstract class StoreFaultsCases {
     }
 
     private List<String> stored() {
-        return jdbc.queryForList("SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bar ORDER BY ts",
+        return jdbc.queryForList(
+                "SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') FROM bar ORDER BY ts",
                 String.class);
     }
 }

@@ -42,6 +42,7 @@ class StoreWithCopyTest {
 
     @Autowired
     ProducerTemplate template;
+
     @Autowired
     JdbcTemplate jdbc;
 
@@ -73,8 +74,10 @@ class StoreWithCopyTest {
 
         assertThat(second.failed()).isZero();
         assertThat(statements()).contains("INSERT", "COPY");
-        assertThat(count("SELECT count(*) FROM (SELECT * FROM bar EXCEPT SELECT * FROM copied) d")).isZero();
-        assertThat(count("SELECT count(*) FROM (SELECT * FROM copied EXCEPT SELECT * FROM bar) d")).isZero();
+        assertThat(count("SELECT count(*) FROM (SELECT * FROM bar EXCEPT SELECT * FROM copied) d"))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM (SELECT * FROM copied EXCEPT SELECT * FROM bar) d"))
+                .isZero();
     }
 
     private RunSummary run() {

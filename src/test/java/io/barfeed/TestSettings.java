@@ -5,8 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The settings every app-level test shares: its own database, the stubbed API, no scheduled fires. */
 public final class TestSettings {
 
-    private TestSettings() {
-    }
+    private TestSettings() {}
 
     /** Settings for a test against the built-in simulator (no stub), with a universe of the test's own. */
     public static void withSimulator(DynamicPropertyRegistry registry, String databaseUrl) {

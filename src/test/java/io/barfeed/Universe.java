@@ -5,8 +5,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Seeds a symbol universe in the classic layout (stock, etf_holding) for a test. */
 public final class Universe {
 
-    private Universe() {
-    }
+    private Universe() {}
 
     /** Empties bar, etf_holding and stock (ids start at 1 again), then seeds {@link #etf}. */
     public static void only(JdbcTemplate jdbc, String etf, String... holdings) {

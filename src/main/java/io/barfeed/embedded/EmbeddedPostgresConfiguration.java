@@ -28,8 +28,9 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${barfeed.embedded.data-dir}") Path dataDir,
-                                      @Value("${barfeed.embedded.port}") int port) throws IOException {
+    EmbeddedPostgres embeddedPostgres(
+            @Value("${barfeed.embedded.data-dir}") Path dataDir, @Value("${barfeed.embedded.port}") int port)
+            throws IOException {
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toAbsolutePath())
@@ -44,9 +45,14 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedPostgres postgres,
-                                @Value("${barfeed.embedded.jdbc-parameters}") String jdbcParameters) {
-        String url = postgres.getJdbcUrl("postgres", "postgres") + (jdbcParameters.isBlank() ? "" : "&" + jdbcParameters);
-        return DataSourceBuilder.create().type(HikariDataSource.class).url(url).username("postgres").build();
+    HikariDataSource dataSource(
+            EmbeddedPostgres postgres, @Value("${barfeed.embedded.jdbc-parameters}") String jdbcParameters) {
+        String url =
+                postgres.getJdbcUrl("postgres", "postgres") + (jdbcParameters.isBlank() ? "" : "&" + jdbcParameters);
+        return DataSourceBuilder.create()
+                .type(HikariDataSource.class)
+                .url(url)
+                .username("postgres")
+                .build();
     }
 }

@@ -30,7 +30,8 @@ public class AlpacaAuth implements HttpClientConfigurer {
     public void configureHttpClient(HttpClientBuilder builder) {
         builder.addRequestInterceptorFirst((HttpRequestInterceptor) (request, entity, context) -> {
             String keyId = environment.getProperty(KEY_ID, "");
-            if (!keyId.isBlank() && request.getAuthority() != null
+            if (!keyId.isBlank()
+                    && request.getAuthority() != null
                     && request.getAuthority().toString().equalsIgnoreCase(apiAuthority())) {
                 request.setHeader("APCA-API-KEY-ID", keyId);
                 request.setHeader("APCA-API-SECRET-KEY", environment.getProperty(SECRET_KEY, ""));

@@ -18,8 +18,9 @@ import java.util.Set;
 public final class BarRow extends AbstractMap<String, Object> {
 
     /** The fields by name, in the order of {@link #field(int)}. */
-    public static final List<String> FIELDS = List.of("symbol", "timeframe", "ts", "stock_id", "open", "high", "low",
-            "close", "volume", "trade_count", "vwap");
+    public static final List<String> FIELDS = List.of(
+            "symbol", "timeframe", "ts", "stock_id", "open", "high", "low", "close", "volume", "trade_count", "vwap");
+
     public static final int TS = 2;
 
     private final String symbol;
@@ -36,8 +37,18 @@ public final class BarRow extends AbstractMap<String, Object> {
     private final String vwap;
 
     /** Prices and vwap as decimal text (JSON number syntax); tradeCount and vwap may be null. */
-    public BarRow(String symbol, String timeframe, Instant ts, Object stockId, String open, String high, String low,
-                  String close, long volume, Long tradeCount, String vwap) {
+    public BarRow(
+            String symbol,
+            String timeframe,
+            Instant ts,
+            Object stockId,
+            String open,
+            String high,
+            String low,
+            String close,
+            long volume,
+            Long tradeCount,
+            String vwap) {
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.epochSecond = ts.getEpochSecond();

@@ -11,13 +11,18 @@ import java.time.format.DateTimeParseException;
  */
 final class BarTime {
 
-    private BarTime() {
-    }
+    private BarTime() {}
 
     static Instant parse(String t) {
         int n = t.length();
-        if (n >= 20 && t.charAt(n - 1) == 'Z' && t.charAt(4) == '-' && t.charAt(7) == '-' && t.charAt(10) == 'T'
-                && t.charAt(13) == ':' && t.charAt(16) == ':' && (n == 20 || t.charAt(19) == '.')) {
+        if (n >= 20
+                && t.charAt(n - 1) == 'Z'
+                && t.charAt(4) == '-'
+                && t.charAt(7) == '-'
+                && t.charAt(10) == 'T'
+                && t.charAt(13) == ':'
+                && t.charAt(16) == ':'
+                && (n == 20 || t.charAt(19) == '.')) {
             int nanos = 0;
             if (n > 20) {
                 int digits = n - 21;
@@ -35,7 +40,8 @@ final class BarTime {
             if (hour > 23 || minute > 59 || second > 59 || nanos < 0) {
                 throw new DateTimeParseException("not a time of day", t, 11);
             }
-            long day = LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10)).toEpochDay();
+            long day = LocalDate.of(digits(t, 0, 4), digits(t, 5, 7), digits(t, 8, 10))
+                    .toEpochDay();
             return Instant.ofEpochSecond(day * 86_400 + hour * 3_600L + minute * 60L + second, nanos);
         }
         return Instant.parse(t);

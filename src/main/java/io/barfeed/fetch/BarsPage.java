@@ -17,8 +17,8 @@ public final class BarsPage {
     private final Map<String, Long> barsBySymbol;
     private final List<RejectedBar> rejected;
 
-    public BarsPage(List<BarRow> rows, String nextPageToken, Map<String, Long> barsBySymbol,
-                    List<RejectedBar> rejected) {
+    public BarsPage(
+            List<BarRow> rows, String nextPageToken, Map<String, Long> barsBySymbol, List<RejectedBar> rejected) {
         this.rows = List.copyOf(rows);
         this.nextPageToken = nextPageToken;
         this.barsBySymbol = Map.copyOf(barsBySymbol);
@@ -56,10 +56,10 @@ public final class BarsPage {
 
     @Override
     public String toString() {
-        return "BarsPage[" + rows.size() + " rows, " + rejected.size() + " rejected, next_page_token=" + nextPageToken + "]";
+        return "BarsPage[" + rows.size() + " rows, " + rejected.size() + " rejected, next_page_token=" + nextPageToken
+                + "]";
     }
 
     /** A bar the API sent that cannot be stored, and why. */
-    public record RejectedBar(String symbol, String reason) {
-    }
+    public record RejectedBar(String symbol, String reason) {}
 }

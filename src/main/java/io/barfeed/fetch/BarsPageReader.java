@@ -32,13 +32,16 @@ import io.barfeed.plan.UniverseSymbol;
 public class BarsPageReader {
 
     // NaN in a price is a bad bar, not a bad page: let the parser hand it to validation.
-    private final JsonFactory json = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+    private final JsonFactory json = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .build();
 
     public BarsPage read(InputStream body, @ExchangeProperty("cursor") PageCursor cursor) throws IOException {
         PlannedRequest request = cursor.request();
         Map<String, UniverseSymbol> wanted = request.bySymbol();
         Page page = new Page(request.timeframe(), wanted);
-        try (InputStream in = body; JsonParser p = json.createParser(in)) {
+        try (InputStream in = body;
+                JsonParser p = json.createParser(in)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the page");
             boolean sawBars = false;
             boolean sawToken = false;
@@ -107,13 +110,14 @@ public class BarsPageReader {
 
     private static void expect(JsonParser p, JsonToken actual, JsonToken expected, String what) throws IOException {
         if (actual != expected) {
-            throw new IOException("malformed bars page: expected " + expected + " for " + what + " but found "
-                    + actual + " at " + p.currentLocation().offsetDescription());
+            throw new IOException("malformed bars page: expected " + expected + " for " + what + " but found " + actual
+                    + " at " + p.currentLocation().offsetDescription());
         }
     }
 
     private static final Comparator<BarRow> ROW_ORDER = Comparator.comparing(BarRow::symbol)
-            .thenComparingLong(BarRow::epochSecond).thenComparingInt(BarRow::nano);
+            .thenComparingLong(BarRow::epochSecond)
+            .thenComparingInt(BarRow::nano);
 
     /** Rows of one page under construction. */
     private static final class Page {
@@ -148,8 +152,18 @@ public class BarsPageReader {
                 rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.t + "'"));
                 return;
             }
-            rows.add(new BarRow(symbol, timeframe, ts, target.stockId(), (String) bar.o, (String) bar.h, (String) bar.l,
-                    (String) bar.c, bar.volume, bar.tradeCount, (String) bar.vw));
+            rows.add(new BarRow(
+                    symbol,
+                    timeframe,
+                    ts,
+                    target.stockId(),
+                    (String) bar.o,
+                    (String) bar.h,
+                    (String) bar.l,
+                    (String) bar.c,
+                    bar.volume,
+                    bar.tradeCount,
+                    (String) bar.vw));
         }
 
         BarsPage toBarsPage() {
@@ -215,7 +229,7 @@ public class BarsPageReader {
                 case "v" -> v = value;
                 case "n" -> n = value;
                 case "vw" -> vw = value;
-                default -> { } // fields barfeed does not store
+                default -> {} // fields barfeed does not store
             }
         }
 
@@ -230,7 +244,8 @@ public class BarsPageReader {
 
         @Override
         public String toString() {
-            return "{t=" + t + ", o=" + o + ", h=" + h + ", l=" + l + ", c=" + c + ", v=" + v + ", n=" + n + ", vw=" + vw + "}";
+            return "{t=" + t + ", o=" + o + ", h=" + h + ", l=" + l + ", c=" + c + ", v=" + v + ", n=" + n + ", vw="
+                    + vw + "}";
         }
     }
 
@@ -238,8 +253,7 @@ public class BarsPageReader {
     static final class BarRules {
         private static final char[] PRICES = {'o', 'h', 'l', 'c'};
 
-        private BarRules() {
-        }
+        private BarRules() {}
 
         static String problemOf(RawBar bar) {
             if (bar.t == null) {

@@ -9,8 +9,13 @@ import io.barfeed.plan.PlannedRequest;
 import io.barfeed.run.RunTotals;
 
 /** Where the page loop of one planned request stands: the next page token and what is stored so far. */
-public record PageCursor(PlannedRequest request, String pageToken, boolean done, int pages, int retries,
-                         Map<String, Long> barsBySymbol) {
+public record PageCursor(
+        PlannedRequest request,
+        String pageToken,
+        boolean done,
+        int pages,
+        int retries,
+        Map<String, Long> barsBySymbol) {
 
     public PageCursor {
         barsBySymbol = Map.copyOf(barsBySymbol);

@@ -31,8 +31,10 @@ public class QuotaGate {
     private long available = UNKNOWN;
     private long limit = UNKNOWN;
 
-    public QuotaGate(Clock clock, @Value("${barfeed.fetch.rate-limit-max-wait}") Duration maxWait,
-                     @Value("${barfeed.fetch.rate-limit-jitter}") Duration jitter) {
+    public QuotaGate(
+            Clock clock,
+            @Value("${barfeed.fetch.rate-limit-max-wait}") Duration maxWait,
+            @Value("${barfeed.fetch.rate-limit-jitter}") Duration jitter) {
         this.clock = clock;
         this.maxWaitMillis = maxWait.toMillis();
         this.jitterMillis = Math.max(1, jitter.toMillis());
@@ -57,7 +59,8 @@ public class QuotaGate {
                 if (resetAtMillis == Long.MAX_VALUE) {
                     wait = -1; // the window's reset is not known yet: the first answers of the window will say
                 } else {
-                    wait = Math.min(resetAtMillis - now + ThreadLocalRandom.current().nextLong(jitterMillis), maxWaitMillis);
+                    wait = Math.min(
+                            resetAtMillis - now + ThreadLocalRandom.current().nextLong(jitterMillis), maxWaitMillis);
                 }
             }
             if (wait < 0) {

@@ -47,7 +47,9 @@ public class RequestMetrics {
     }
 
     private static Timer timer(MeterRegistry meters, String outcome) {
-        return Timer.builder("barfeed.request.latency").description("Market-data API requests")
-                .tag("outcome", outcome).register(meters);
+        return Timer.builder("barfeed.request.latency")
+                .description("Market-data API requests")
+                .tag("outcome", outcome)
+                .register(meters);
     }
 }

@@ -33,8 +33,11 @@ public record PointInTime(String key, String setting) {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw new BadSetting(key, "'" + setting
-                    + "' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z) nor a period (P60D)", e);
+            throw new BadSetting(
+                    key,
+                    "'" + setting
+                            + "' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z) nor a period (P60D)",
+                    e);
         }
     }
 }

@@ -38,11 +38,12 @@ public class RequestPlanner {
     private final Duration endDelay;
     private final PointInTime until;
 
-    public RequestPlanner(Clock clock,
-                          @Value("${barfeed.fetch.backfill-start}") String backfillStart,
-                          @Value("${barfeed.fetch.symbols-per-request}") int symbolsPerRequest,
-                          @Value("${barfeed.alpaca.end-delay}") Duration endDelay,
-                          @Value("${barfeed.fetch.until:}") String until) {
+    public RequestPlanner(
+            Clock clock,
+            @Value("${barfeed.fetch.backfill-start}") String backfillStart,
+            @Value("${barfeed.fetch.symbols-per-request}") int symbolsPerRequest,
+            @Value("${barfeed.alpaca.end-delay}") Duration endDelay,
+            @Value("${barfeed.fetch.until:}") String until) {
         if (symbolsPerRequest < 1) {
             throw new BadSetting("barfeed.fetch.symbols-per-request", "must be at least 1, was " + symbolsPerRequest);
         }
@@ -63,13 +64,15 @@ public class RequestPlanner {
             throw new IllegalStateException(QUERY_KEY + " returned no symbols for " + frame
                     + ": nothing to load (with the default query: is etf_holding empty?)");
         }
-        List<UniverseSymbol> universe = rows.stream().map(RequestPlanner::toSymbol).toList();
+        List<UniverseSymbol> universe =
+                rows.stream().map(RequestPlanner::toSymbol).toList();
         List<UniverseSymbol> upToDate = new ArrayList<>();
         List<UniverseSymbol> due = new ArrayList<>();
         for (UniverseSymbol s : universe) {
             (startOf(s, backfill).isBefore(end) ? due : upToDate).add(s);
         }
-        due.sort(Comparator.comparing((UniverseSymbol s) -> startOf(s, backfill)).thenComparing(UniverseSymbol::symbol));
+        due.sort(
+                Comparator.comparing((UniverseSymbol s) -> startOf(s, backfill)).thenComparing(UniverseSymbol::symbol));
 
         List<PlannedRequest> requests = new ArrayList<>();
         for (int i = 0; i < due.size(); i += symbolsPerRequest) {

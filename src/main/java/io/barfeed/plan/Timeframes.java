@@ -24,7 +24,8 @@ public class Timeframes {
     private final List<String> list;
 
     public Timeframes(Environment environment) {
-        List<String> configured = Binder.get(environment).bind(KEY, Bindable.listOf(String.class)).orElse(List.of());
+        List<String> configured =
+                Binder.get(environment).bind(KEY, Bindable.listOf(String.class)).orElse(List.of());
         if (configured.isEmpty()) {
             throw new BadSetting(KEY, "is empty: name at least one timeframe, e.g. [15Min, 1Day]");
         }
@@ -39,8 +40,10 @@ public class Timeframes {
     public static String require(String timeframe) {
         String trimmed = timeframe == null ? "" : timeframe.trim();
         if (!VALID.matcher(trimmed).matches()) {
-            throw new BadSetting(KEY, "unknown timeframe '" + timeframe
-                    + "' (Alpaca v2 takes 1Min..59Min, 1Hour..23Hour, 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month)");
+            throw new BadSetting(
+                    KEY,
+                    "unknown timeframe '" + timeframe
+                            + "' (Alpaca v2 takes 1Min..59Min, 1Hour..23Hour, 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month)");
         }
         return trimmed;
     }

@@ -26,9 +26,10 @@ public class FailureRows {
     private static final int MAX_MESSAGE = 1000;
 
     /** A planned request that gave up: one row per symbol, stage fetch or store. */
-    public List<Map<String, Object>> forRequest(@ExchangeProperty("cursor") PageCursor cursor,
-                                                @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught,
-                                                @ExchangeProperty("runId") long runId) {
+    public List<Map<String, Object>> forRequest(
+            @ExchangeProperty("cursor") PageCursor cursor,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught,
+            @ExchangeProperty("runId") long runId) {
         Throwable cause = essential(caught);
         String stage = cause instanceof DataAccessException ? "store" : "fetch";
         String message = describe(cause) + " (after " + cursor.pages() + " stored pages)";
@@ -39,9 +40,10 @@ public class FailureRows {
     }
 
     /** Bars of a page that failed validation: never stored, one row each. */
-    public List<Map<String, Object>> forRejectedBars(@ExchangeProperty("page") BarsPage page,
-                                                     @ExchangeProperty("cursor") PageCursor cursor,
-                                                     @ExchangeProperty("runId") long runId) {
+    public List<Map<String, Object>> forRejectedBars(
+            @ExchangeProperty("page") BarsPage page,
+            @ExchangeProperty("cursor") PageCursor cursor,
+            @ExchangeProperty("runId") long runId) {
         return page.rejected().stream()
                 .map(r -> row(runId, r.symbol(), cursor.request().timeframe(), "validate", null, r.reason()))
                 .toList();
@@ -49,22 +51,30 @@ public class FailureRows {
 
     /** Symbols whose request was still running when barfeed.fetch.run-timeout-ms ran out: stage timeout. */
     public List<Map<String, Object>> forUnfinished(RunTotals totals, long runId, long timeoutMs) {
-        String message = "request not finished within barfeed.fetch.run-timeout-ms (" + timeoutMs + " ms); the next run fetches it again";
-        return totals.unfinished().stream().sorted(Comparator.comparing(SymbolFrame::symbol))
+        String message = "request not finished within barfeed.fetch.run-timeout-ms (" + timeoutMs
+                + " ms); the next run fetches it again";
+        return totals.unfinished().stream()
+                .sorted(Comparator.comparing(SymbolFrame::symbol))
                 .map(f -> row(runId, f.symbol(), f.timeframe(), "timeout", null, message))
                 .toList();
     }
 
     /** A row the database refused even on its own (a data or constraint error). */
-    public List<Map<String, Object>> forRow(@Body Map<String, Object> bar,
-                                            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
-                                            @ExchangeProperty("runId") long runId) {
-        return List.of(row(runId, (String) bar.get("symbol"), (String) bar.get("timeframe"), "store", null,
+    public List<Map<String, Object>> forRow(
+            @Body Map<String, Object> bar,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
+            @ExchangeProperty("runId") long runId) {
+        return List.of(row(
+                runId,
+                (String) bar.get("symbol"),
+                (String) bar.get("timeframe"),
+                "store",
+                null,
                 "bar at " + bar.get("ts") + " not stored: " + describe(cause)));
     }
 
-    private static Map<String, Object> row(long runId, String symbol, String timeframe, String stage, Integer status,
-                                           String message) {
+    private static Map<String, Object> row(
+            long runId, String symbol, String timeframe, String stage, Integer status, String message) {
         Map<String, Object> row = new HashMap<>();
         row.put("run_id", runId);
         row.put("symbol", symbol);
@@ -94,7 +104,8 @@ public class FailureRows {
             return "HTTP " + http.getStatusCode() + " " + body.substring(0, Math.min(body.length(), 300));
         }
         if (cause instanceof DataAccessException data && data.getMostSpecificCause() != null) {
-            return cause.getClass().getSimpleName() + ": " + data.getMostSpecificCause().getMessage();
+            return cause.getClass().getSimpleName() + ": "
+                    + data.getMostSpecificCause().getMessage();
         }
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }

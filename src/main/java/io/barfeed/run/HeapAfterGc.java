@@ -5,9 +5,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicLong;
-
+import java.util.stream.Collectors;
 import javax.management.NotificationEmitter;
 import javax.management.openmbean.CompositeData;
 
@@ -23,19 +22,26 @@ final class HeapAfterGc {
 
     HeapAfterGc() {
         Set<String> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-                .filter(pool -> pool.getType() == MemoryType.HEAP).map(MemoryPoolMXBean::getName).collect(Collectors.toSet());
+                .filter(pool -> pool.getType() == MemoryType.HEAP)
+                .map(MemoryPoolMXBean::getName)
+                .collect(Collectors.toSet());
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
-                emitter.addNotificationListener((notification, handback) -> {
-                    if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(notification.getType())) {
-                        GarbageCollectionNotificationInfo info =
-                                GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-                        long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
-                                .filter(pool -> heapPools.contains(pool.getKey()))
-                                .mapToLong(pool -> pool.getValue().getUsed()).sum();
-                        peakBytes.accumulateAndGet(used, Math::max);
-                    }
-                }, null, null);
+                emitter.addNotificationListener(
+                        (notification, handback) -> {
+                            if (GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION.equals(
+                                    notification.getType())) {
+                                GarbageCollectionNotificationInfo info = GarbageCollectionNotificationInfo.from(
+                                        (CompositeData) notification.getUserData());
+                                long used = info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                                        .filter(pool -> heapPools.contains(pool.getKey()))
+                                        .mapToLong(pool -> pool.getValue().getUsed())
+                                        .sum();
+                                peakBytes.accumulateAndGet(used, Math::max);
+                            }
+                        },
+                        null,
+                        null);
             }
         }
     }

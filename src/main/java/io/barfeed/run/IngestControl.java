@@ -85,7 +85,8 @@ public class IngestControl {
         for (Trigger trigger : scheduler.getTriggersOfJob(JOB)) {
             Trigger.TriggerState state = scheduler.getTriggerState(trigger.getKey());
             // BLOCKED: the previous fire is still running; the trigger fires again when it ends.
-            if ((state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED) && trigger.getNextFireTime() != null
+            if ((state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED)
+                    && trigger.getNextFireTime() != null
                     && (next == null || trigger.getNextFireTime().before(next))) {
                 next = trigger.getNextFireTime();
             }
@@ -93,7 +94,8 @@ public class IngestControl {
         return next;
     }
 
-    @ManagedOperation(description = "Start a run now; with the schedule running it waits for a scheduled run to end first")
+    @ManagedOperation(
+            description = "Start a run now; with the schedule running it waits for a scheduled run to end first")
     public String runNow() throws SchedulerException {
         Scheduler scheduler = scheduler();
         if (scheduleStarted() && scheduler != null && scheduler.checkExists(JOB)) {

@@ -43,7 +43,9 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
             LOG.error("barfeed run could not complete: {}", e.getMessage(), e);
             exitCode = RunSummary.Status.ABORTED.exitCode();
         }
-        LOG.info("barfeed memory: peak heap {} MB after GC, {} MB max", heapAfterGc.peakMegabytes(),
+        LOG.info(
+                "barfeed memory: peak heap {} MB after GC, {} MB max",
+                heapAfterGc.peakMegabytes(),
                 Runtime.getRuntime().maxMemory() / (1024 * 1024));
     }
 

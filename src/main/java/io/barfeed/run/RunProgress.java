@@ -32,19 +32,30 @@ public class RunProgress {
     private volatile RunSummary lastRun;
 
     public RunProgress(MeterRegistry meters) {
-        this.barsStored = Counter.builder("barfeed.bars.stored").description("Bars written or already present").register(meters);
-        this.symbolsFailed = Counter.builder("barfeed.symbols.failed").description("Symbols a run could not load").register(meters);
-        this.runDuration = Timer.builder("barfeed.run.duration").description("From trigger to last commit").register(meters);
+        this.barsStored = Counter.builder("barfeed.bars.stored")
+                .description("Bars written or already present")
+                .register(meters);
+        this.symbolsFailed = Counter.builder("barfeed.symbols.failed")
+                .description("Symbols a run could not load")
+                .register(meters);
+        this.runDuration = Timer.builder("barfeed.run.duration")
+                .description("From trigger to last commit")
+                .register(meters);
         meters.gauge("barfeed.run.active", this, p -> p.current == null ? 0 : 1);
     }
 
     /** Counters of the run going on. */
-    private record Current(long runId, long startedNanos, AtomicLong plannedRequests, AtomicLong finishedRequests,
-                           AtomicLong pages, AtomicLong bars) {
-    }
+    private record Current(
+            long runId,
+            long startedNanos,
+            AtomicLong plannedRequests,
+            AtomicLong finishedRequests,
+            AtomicLong pages,
+            AtomicLong bars) {}
 
     public void started(@ExchangeProperty("runId") long runId) {
-        current = new Current(runId, System.nanoTime(), new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
+        current = new Current(
+                runId, System.nanoTime(), new AtomicLong(), new AtomicLong(), new AtomicLong(), new AtomicLong());
     }
 
     public void planned(@Body Plan plan) {
@@ -84,8 +95,14 @@ public class RunProgress {
             return;
         }
         double seconds = (System.nanoTime() - run.startedNanos()) / 1e9;
-        LOG.info(String.format(Locale.ROOT, "barfeed run %d progress: requests %d/%d finished (%d pages), bars %,d stored, %,.0f bars/s",
-                run.runId(), run.finishedRequests().get(), run.plannedRequests().get(), run.pages().get(), run.bars().get(),
+        LOG.info(String.format(
+                Locale.ROOT,
+                "barfeed run %d progress: requests %d/%d finished (%d pages), bars %,d stored, %,.0f bars/s",
+                run.runId(),
+                run.finishedRequests().get(),
+                run.plannedRequests().get(),
+                run.pages().get(),
+                run.bars().get(),
                 seconds > 0 ? run.bars().get() / seconds : 0));
     }
 

@@ -14,8 +14,13 @@ import io.barfeed.plan.UniverseSymbol;
  * What a run (or any part of it) did, merged up the fan-out by {@link RunTotalsAggregation}.
  * {@code empty} are symbols never loaded before that returned no bars (unknown or delisted).
  */
-public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Set<SymbolFrame> failed,
-                        Set<SymbolFrame> empty, long bars, long requests) {
+public record RunTotals(
+        Set<SymbolFrame> planned,
+        Set<SymbolFrame> completed,
+        Set<SymbolFrame> failed,
+        Set<SymbolFrame> empty,
+        long bars,
+        long requests) {
 
     public static final RunTotals NONE = new RunTotals(Set.of(), Set.of(), Set.of(), Set.of(), 0, 0);
 
@@ -28,8 +33,13 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
 
     /** The plan of one timeframe: all its symbols planned, those already up to date completed. */
     public static RunTotals planned(Plan plan) {
-        return new RunTotals(frames(plan.universe(), plan.timeframe()), frames(plan.upToDate(), plan.timeframe()),
-                Set.of(), Set.of(), 0, 0);
+        return new RunTotals(
+                frames(plan.universe(), plan.timeframe()),
+                frames(plan.upToDate(), plan.timeframe()),
+                Set.of(),
+                Set.of(),
+                0,
+                0);
     }
 
     public static RunTotals completed(PlannedRequest request, Map<String, Long> barsBySymbol, long requests) {
@@ -37,18 +47,28 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
                 .filter(s -> s.since() == null && !barsBySymbol.containsKey(s.symbol()))
                 .map(s -> new SymbolFrame(s.symbol(), request.timeframe()))
                 .collect(Collectors.toSet());
-        return new RunTotals(Set.of(), frames(request.symbols(), request.timeframe()), Set.of(), empty,
-                sum(barsBySymbol), requests);
+        return new RunTotals(
+                Set.of(), frames(request.symbols(), request.timeframe()), Set.of(), empty, sum(barsBySymbol), requests);
     }
 
     public static RunTotals failed(PlannedRequest request, Map<String, Long> barsBySymbol, long requests) {
-        return new RunTotals(Set.of(), Set.of(), frames(request.symbols(), request.timeframe()), Set.of(),
-                sum(barsBySymbol), requests);
+        return new RunTotals(
+                Set.of(),
+                Set.of(),
+                frames(request.symbols(), request.timeframe()),
+                Set.of(),
+                sum(barsBySymbol),
+                requests);
     }
 
     public RunTotals plus(RunTotals other) {
-        return new RunTotals(union(planned, other.planned), union(completed, other.completed),
-                union(failed, other.failed), union(empty, other.empty), bars + other.bars, requests + other.requests);
+        return new RunTotals(
+                union(planned, other.planned),
+                union(completed, other.completed),
+                union(failed, other.failed),
+                union(empty, other.empty),
+                bars + other.bars,
+                requests + other.requests);
     }
 
     /** The failed symbols, and the planned ones that never completed (their request did not finish in time). */
@@ -61,7 +81,9 @@ public record RunTotals(Set<SymbolFrame> planned, Set<SymbolFrame> completed, Se
 
     /** Planned symbols whose request neither completed nor failed: it did not finish within the run's time. */
     public Set<SymbolFrame> unfinished() {
-        return planned.stream().filter(f -> !completed.contains(f) && !failed.contains(f)).collect(Collectors.toSet());
+        return planned.stream()
+                .filter(f -> !completed.contains(f) && !failed.contains(f))
+                .collect(Collectors.toSet());
     }
 
     public Set<String> symbols() {

@@ -8,8 +8,10 @@ public class BadSettingFailureAnalyzer extends AbstractFailureAnalyzer<BadSettin
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BadSetting cause) {
-        return new FailureAnalysis(cause.getMessage(),
+        return new FailureAnalysis(
+                cause.getMessage(),
                 "Fix " + cause.key() + " in application.yaml (or where you override it: --" + cause.key()
-                        + "=..., or the environment), then start barfeed again.", cause);
+                        + "=..., or the environment), then start barfeed again.",
+                cause);
     }
 }

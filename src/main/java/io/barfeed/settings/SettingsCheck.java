@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import javax.sql.DataSource;
 
 import org.quartz.CronExpression;
@@ -47,13 +46,17 @@ public class SettingsCheck implements InitializingBean {
     private final DataSource dataSource;
     private final CopyIn copyIn;
 
-    public SettingsCheck(Environment env, DataSource dataSource, CopyIn copyIn,
-                         ObjectProvider<FlywayMigrationInitializer> bookkeeping, ObjectProvider<DataSchemaMigration> schema) {
+    public SettingsCheck(
+            Environment env,
+            DataSource dataSource,
+            CopyIn copyIn,
+            ObjectProvider<FlywayMigrationInitializer> bookkeeping,
+            ObjectProvider<DataSchemaMigration> schema) {
         this.env = env;
         this.dataSource = dataSource;
         this.copyIn = copyIn;
-        bookkeeping.ifAvailable(m -> { }); // both migrations first: the statements may name their tables
-        schema.ifAvailable(m -> { });
+        bookkeeping.ifAvailable(m -> {}); // both migrations first: the statements may name their tables
+        schema.ifAvailable(m -> {});
     }
 
     @Override
@@ -62,14 +65,17 @@ public class SettingsCheck implements InitializingBean {
         try {
             CronExpression.validateExpression(cron);
         } catch (ParseException e) {
-            throw new BadSetting("barfeed.schedule.cron", "'" + cron + "' is not a Quartz cron (" + e.getMessage()
-                    + "); e.g. \"0 */15 * ? * MON-FRI\" is every 15 minutes on weekdays");
+            throw new BadSetting(
+                    "barfeed.schedule.cron",
+                    "'" + cron + "' is not a Quartz cron (" + e.getMessage()
+                            + "); e.g. \"0 */15 * ? * MON-FRI\" is every 15 minutes on weekdays");
         }
         String zone = env.getProperty("barfeed.schedule.time-zone", "");
         try {
             ZoneId.of(zone);
         } catch (DateTimeException e) {
-            throw new BadSetting("barfeed.schedule.time-zone", "'" + zone + "' is not a time zone (e.g. America/New_York)");
+            throw new BadSetting(
+                    "barfeed.schedule.time-zone", "'" + zone + "' is not a time zone (e.g. America/New_York)");
         }
         range("barfeed.fetch.page-limit", 1, 10_000);
         range("barfeed.fetch.parallelism", 1, 1_000);
@@ -98,14 +104,15 @@ public class SettingsCheck implements InitializingBean {
         String key = "barfeed.universe.query";
         String sql = env.getProperty(key, "");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(positional(key, sql, UNIVERSE_PARAMETERS))) {
+                PreparedStatement ps = c.prepareStatement(positional(key, sql, UNIVERSE_PARAMETERS))) {
             ResultSetMetaData columns = ps.getMetaData();
             Set<String> names = new HashSet<>();
             for (int i = 1; columns != null && i <= columns.getColumnCount(); i++) {
                 names.add(columns.getColumnLabel(i).toLowerCase());
             }
             if (!names.contains("stock_id") || !names.contains("symbol")) {
-                throw new BadSetting(key, "must return the columns stock_id and symbol (and optionally since); it returns " + names);
+                throw new BadSetting(
+                        key, "must return the columns stock_id and symbol (and optionally since); it returns " + names);
             }
         } catch (SQLException e) {
             throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
@@ -116,7 +123,7 @@ public class SettingsCheck implements InitializingBean {
         String key = "barfeed.store.insert";
         String sql = env.getProperty(key, "");
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(positional(key, sql, INSERT_PARAMETERS))) {
+                PreparedStatement ps = c.prepareStatement(positional(key, sql, INSERT_PARAMETERS))) {
             ps.getParameterMetaData(); // makes PostgreSQL parse the statement
         } catch (SQLException e) {
             throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
@@ -134,20 +141,25 @@ public class SettingsCheck implements InitializingBean {
         }
         String into = env.getProperty("barfeed.store.copy-into", "");
         List<String> fields = CopyIn.fields(env);
-        List<String> unknown = fields.stream().filter(f -> !BarRow.FIELDS.contains(f)).toList();
+        List<String> unknown =
+                fields.stream().filter(f -> !BarRow.FIELDS.contains(f)).toList();
         if (fields.isEmpty() || !unknown.isEmpty()) {
-            throw new BadSetting("barfeed.store.copy-fields", (fields.isEmpty() ? "is empty" : "unknown fields " + unknown)
-                    + "; known: " + BarRow.FIELDS);
+            throw new BadSetting(
+                    "barfeed.store.copy-fields",
+                    (fields.isEmpty() ? "is empty" : "unknown fields " + unknown) + "; known: " + BarRow.FIELDS);
         }
         Matcher columns = COPY_TARGET.matcher(into);
         if (!columns.matches()) {
-            throw new BadSetting("barfeed.store.copy-into", "'" + into + "' is not a table and its columns, e.g. "
-                    + "bar (symbol, timeframe, ts)");
+            throw new BadSetting(
+                    "barfeed.store.copy-into",
+                    "'" + into + "' is not a table and its columns, e.g. " + "bar (symbol, timeframe, ts)");
         }
         int columnCount = columns.group(2).split(",").length;
         if (columnCount != fields.size()) {
-            throw new BadSetting("barfeed.store.copy-into", "has " + columnCount + " columns for the " + fields.size()
-                    + " fields of barfeed.store.copy-fields");
+            throw new BadSetting(
+                    "barfeed.store.copy-into",
+                    "has " + columnCount + " columns for the " + fields.size()
+                            + " fields of barfeed.store.copy-fields");
         }
         try {
             copyIn.tryTarget();
@@ -170,8 +182,10 @@ public class SettingsCheck implements InitializingBean {
             }
         }
         if (!unknown.isEmpty()) {
-            throw new BadSetting(key, "unknown parameters " + unknown + "; known: "
-                    + known.stream().sorted().map(n -> ":#" + n).toList());
+            throw new BadSetting(
+                    key,
+                    "unknown parameters " + unknown + "; known: "
+                            + known.stream().sorted().map(n -> ":#" + n).toList());
         }
         return m.replaceAll("?");
     }

@@ -57,13 +57,15 @@ public final class AlpacaSimulator implements AutoCloseable {
     private volatile Map<Query, byte[]> renderedPages;
     private final AtomicLong pagesRendered = new AtomicLong();
 
-    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute) throws IOException {
+    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute)
+            throws IOException {
         this(market, port, latency, rateLimitPerMinute, Duration.ofMinutes(1), Faults.none());
     }
 
     /** {@code rateLimit} requests per {@code rateWindow}: Alpaca's window is a minute; tests shorten it. */
-    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimit, Duration rateWindow,
-                           Faults faults) throws IOException {
+    public AlpacaSimulator(
+            SimulatedMarket market, int port, Duration latency, int rateLimit, Duration rateWindow, Faults faults)
+            throws IOException {
         this.market = market;
         this.window = new RateWindow(rateWindow.toMillis());
         this.faults = faults;
@@ -78,12 +80,17 @@ public final class AlpacaSimulator implements AutoCloseable {
         server.setExecutor(workers);
         server.createContext("/v2/stocks/bars", this::serve);
         server.start();
-        LOG.info("Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})", baseUrl(), latency.toMillis(),
-                rateLimit, rateWindow);
+        LOG.info(
+                "Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})",
+                baseUrl(),
+                latency.toMillis(),
+                rateLimit,
+                rateWindow);
     }
 
     public String baseUrl() {
-        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+        return "http://" + server.getAddress().getHostString() + ":"
+                + server.getAddress().getPort();
     }
 
     /**
@@ -136,7 +143,8 @@ public final class AlpacaSimulator implements AutoCloseable {
                     refusedForQuota.incrementAndGet();
                 } else {
                     http.getResponseHeaders().set("X-RateLimit-Remaining", "0");
-                    http.getResponseHeaders().set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 1));
+                    http.getResponseHeaders()
+                            .set("X-RateLimit-Reset", Long.toString(System.currentTimeMillis() / 1000 + 1));
                 }
                 reply(http, 429, "{\"message\":\"too many requests.\"}");
                 return;
@@ -197,7 +205,9 @@ public final class AlpacaSimulator implements AutoCloseable {
             g.writeObjectFieldStart("bars");
             for (int i = q.cursor().symbolIndex(); i < symbols.size() && nextToken == null; i++) {
                 String symbol = symbols.get(i);
-                Instant from = i == q.cursor().symbolIndex() && q.cursor().from() != null ? q.cursor().from() : q.start();
+                Instant from = i == q.cursor().symbolIndex() && q.cursor().from() != null
+                        ? q.cursor().from()
+                        : q.start();
                 List<Bar> bars = market.bars(symbol, q.frame(), from, q.end(), q.limit() - count);
                 if (!bars.isEmpty()) {
                     g.writeArrayFieldStart(symbol);
@@ -208,7 +218,12 @@ public final class AlpacaSimulator implements AutoCloseable {
                     count += bars.size();
                 }
                 if (count == q.limit()) {
-                    nextToken = nextToken(q, i, bars.isEmpty() ? from : bars.get(bars.size() - 1).t().plusSeconds(1));
+                    nextToken = nextToken(
+                            q,
+                            i,
+                            bars.isEmpty()
+                                    ? from
+                                    : bars.get(bars.size() - 1).t().plusSeconds(1));
                 }
             }
             g.writeEndObject();
@@ -356,8 +371,12 @@ public final class AlpacaSimulator implements AutoCloseable {
             if (symbolList == null || symbolList.isBlank()) {
                 throw new IllegalArgumentException("symbols is required");
             }
-            List<String> symbols = Arrays.stream(symbolList.split(",")).map(String::trim)
-                    .filter(s -> !s.isEmpty()).distinct().sorted().toList();
+            List<String> symbols = Arrays.stream(symbolList.split(","))
+                    .map(String::trim)
+                    .filter(s -> !s.isEmpty())
+                    .distinct()
+                    .sorted()
+                    .toList();
             Frame frame = Frame.parse(params.get("timeframe"));
             Instant start = time(params.get("start"), "start", Instant.parse("2016-01-01T00:00:00Z"));
             Instant end = time(params.get("end"), "end", Instant.now());
@@ -375,7 +394,8 @@ public final class AlpacaSimulator implements AutoCloseable {
                 return absent;
             }
             try {
-                return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+                return value.length() == 10
+                        ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
                         : Instant.parse(value);
             } catch (DateTimeParseException e) {
                 throw new IllegalArgumentException("invalid " + name + ": " + value);

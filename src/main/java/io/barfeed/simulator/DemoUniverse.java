@@ -44,7 +44,8 @@ public class DemoUniverse implements InitializingBean {
         }
         List<String> holdings = symbols();
         jdbc.update("INSERT INTO stock (symbol, name, is_etf) VALUES (?, 'barfeed demo ETF', true)", ETF);
-        jdbc.batchUpdate("INSERT INTO stock (symbol, is_etf) VALUES (?, false)",
+        jdbc.batchUpdate(
+                "INSERT INTO stock (symbol, is_etf) VALUES (?, false)",
                 holdings.stream().map(s -> new Object[] {s}).toList());
         jdbc.update("""
                 INSERT INTO etf_holding (etf_id, holding_id, dt)
@@ -54,8 +55,11 @@ public class DemoUniverse implements InitializingBean {
 
     private static List<String> symbols() throws IOException {
         try (InputStream in = new ClassPathResource("simulator/demo-universe.txt").getInputStream()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .toList();
         }
     }
 }

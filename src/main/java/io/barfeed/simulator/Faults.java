@@ -13,7 +13,13 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class Faults {
 
     /** A kind of fault, in the order the shares are laid end to end. */
-    public enum Kind { RATE_LIMITED, SERVER_ERROR, CONNECTION_RESET, SLOW, GARBAGE }
+    public enum Kind {
+        RATE_LIMITED,
+        SERVER_ERROR,
+        CONNECTION_RESET,
+        SLOW,
+        GARBAGE
+    }
 
     private final Map<Kind, Double> shares;
     private final Duration slowDelay;
@@ -23,7 +29,8 @@ public final class Faults {
     public Faults(Map<Kind, Double> shares, Duration slowDelay, long seed) {
         double total = shares.values().stream().mapToDouble(Double::doubleValue).sum();
         if (shares.values().stream().anyMatch(s -> s < 0) || total > 1) {
-            throw new IllegalArgumentException("barfeed.simulator.faults: shares must be 0 to 1 and add up to at most 1, were " + shares);
+            throw new IllegalArgumentException(
+                    "barfeed.simulator.faults: shares must be 0 to 1 and add up to at most 1, were " + shares);
         }
         this.shares = new EnumMap<>(Kind.class);
         this.shares.putAll(shares);

@@ -36,8 +36,8 @@ public final class SimulatedMarket {
     }
 
     /** One simulated bar. */
-    public record Bar(Instant t, BigDecimal o, BigDecimal h, BigDecimal l, BigDecimal c, long v, long n, BigDecimal vw) {
-    }
+    public record Bar(
+            Instant t, BigDecimal o, BigDecimal h, BigDecimal l, BigDecimal c, long v, long n, BigDecimal vw) {}
 
     /** How bar times step for a timeframe. */
     public record Frame(int amount, ChronoUnit unit) {
@@ -84,7 +84,10 @@ public final class SimulatedMarket {
             return firstSlot(frame, at).toInstant();
         }
         ZonedDateTime candidate = switch (frame.unit()) {
-            case WEEKS -> at.toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).atStartOfDay(NEW_YORK);
+            case WEEKS ->
+                at.toLocalDate()
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                        .atStartOfDay(NEW_YORK);
             case MONTHS -> at.toLocalDate().withDayOfMonth(1).atStartOfDay(NEW_YORK);
             default -> at.toLocalDate().atStartOfDay(NEW_YORK);
         };
@@ -101,7 +104,11 @@ public final class SimulatedMarket {
         while (t != null && !t.isAfter(end) && bars.size() < max) {
             if (frame.intraday()) {
                 // Step through the session in plain seconds; time zones only at the session's edges.
-                long close = t.atZone(NEW_YORK).toLocalDate().atTime(CLOSE).atZone(NEW_YORK).toEpochSecond();
+                long close = t.atZone(NEW_YORK)
+                        .toLocalDate()
+                        .atTime(CLOSE)
+                        .atZone(NEW_YORK)
+                        .toEpochSecond();
                 long step = frame.minutes() * 60;
                 long second = t.getEpochSecond();
                 while (second < close && second <= end.getEpochSecond() && bars.size() < max) {
@@ -158,7 +165,8 @@ public final class SimulatedMarket {
     public static Bar bar(String symbol, Instant t) {
         long seed = mix(symbol.hashCode() * 0x9E3779B97F4A7C15L ^ t.getEpochSecond());
         double base = 20 + Math.floorMod(symbol.hashCode(), 480);
-        double mid = base * (1 + 0.2 * Math.sin(t.getEpochSecond() / 2_592_000.0 + Math.floorMod(symbol.hashCode(), 7)));
+        double mid =
+                base * (1 + 0.2 * Math.sin(t.getEpochSecond() / 2_592_000.0 + Math.floorMod(symbol.hashCode(), 7)));
         BigDecimal open = money(mid * (1 + (unit(seed, 1) - 0.5) * 0.01));
         BigDecimal close = money(mid * (1 + (unit(seed, 2) - 0.5) * 0.01));
         BigDecimal high = open.max(close).max(money(open.max(close).doubleValue() * (1 + unit(seed, 3) * 0.005)));

@@ -22,27 +22,41 @@ import org.springframework.core.env.MapPropertySource;
 public class SimulatorConfiguration {
 
     @Bean(destroyMethod = "close")
-    AlpacaSimulator alpacaSimulator(ConfigurableEnvironment environment,
-                                    @Value("${barfeed.simulator.port}") int port,
-                                    @Value("${barfeed.simulator.latency}") Duration latency,
-                                    @Value("${barfeed.simulator.rate-limit}") int rateLimit,
-                                    @Value("${barfeed.simulator.rate-limit-window}") Duration rateWindow,
-                                    @Value("${barfeed.simulator.unknown-symbols:}") List<String> unknownSymbols,
-                                    @Value("${barfeed.simulator.faults.rate-limited}") double rateLimited,
-                                    @Value("${barfeed.simulator.faults.server-error}") double serverError,
-                                    @Value("${barfeed.simulator.faults.connection-reset}") double connectionReset,
-                                    @Value("${barfeed.simulator.faults.slow}") double slow,
-                                    @Value("${barfeed.simulator.faults.garbage}") double garbage,
-                                    @Value("${barfeed.simulator.faults.slow-delay}") Duration slowDelay,
-                                    @Value("${barfeed.simulator.faults.seed}") long seed)
+    AlpacaSimulator alpacaSimulator(
+            ConfigurableEnvironment environment,
+            @Value("${barfeed.simulator.port}") int port,
+            @Value("${barfeed.simulator.latency}") Duration latency,
+            @Value("${barfeed.simulator.rate-limit}") int rateLimit,
+            @Value("${barfeed.simulator.rate-limit-window}") Duration rateWindow,
+            @Value("${barfeed.simulator.unknown-symbols:}") List<String> unknownSymbols,
+            @Value("${barfeed.simulator.faults.rate-limited}") double rateLimited,
+            @Value("${barfeed.simulator.faults.server-error}") double serverError,
+            @Value("${barfeed.simulator.faults.connection-reset}") double connectionReset,
+            @Value("${barfeed.simulator.faults.slow}") double slow,
+            @Value("${barfeed.simulator.faults.garbage}") double garbage,
+            @Value("${barfeed.simulator.faults.slow-delay}") Duration slowDelay,
+            @Value("${barfeed.simulator.faults.seed}") long seed)
             throws IOException {
         SimulatedMarket market = new SimulatedMarket(new HashSet<>(unknownSymbols));
-        Faults faults = new Faults(Map.of(Faults.Kind.RATE_LIMITED, rateLimited, Faults.Kind.SERVER_ERROR, serverError,
-                Faults.Kind.CONNECTION_RESET, connectionReset, Faults.Kind.SLOW, slow, Faults.Kind.GARBAGE, garbage),
-                slowDelay, seed);
+        Faults faults = new Faults(
+                Map.of(
+                        Faults.Kind.RATE_LIMITED,
+                        rateLimited,
+                        Faults.Kind.SERVER_ERROR,
+                        serverError,
+                        Faults.Kind.CONNECTION_RESET,
+                        connectionReset,
+                        Faults.Kind.SLOW,
+                        slow,
+                        Faults.Kind.GARBAGE,
+                        garbage),
+                slowDelay,
+                seed);
         AlpacaSimulator simulator = new AlpacaSimulator(market, port, latency, rateLimit, rateWindow, faults);
-        environment.getPropertySources().addFirst(
-                new MapPropertySource("barfeed-simulator", Map.of("barfeed.simulator.url", simulator.baseUrl())));
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "barfeed-simulator", Map.of("barfeed.simulator.url", simulator.baseUrl())));
         return simulator;
     }
 }

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.apache.camel.Body;
@@ -38,12 +37,15 @@ public class CopyIn {
         this.dataSource = dataSource;
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
         this.copy = "COPY " + environment.getProperty("barfeed.store.copy-into") + " FROM STDIN";
-        this.fields = fields(environment).stream().mapToInt(BarRow.FIELDS::indexOf).toArray();
+        this.fields =
+                fields(environment).stream().mapToInt(BarRow.FIELDS::indexOf).toArray();
     }
 
     /** {@code barfeed.store.copy-fields}, a list in application.yaml or comma-separated on the command line. */
     public static List<String> fields(Environment environment) {
-        return Binder.get(environment).bind("barfeed.store.copy-fields", Bindable.listOf(String.class)).orElse(List.of());
+        return Binder.get(environment)
+                .bind("barfeed.store.copy-fields", Bindable.listOf(String.class))
+                .orElse(List.of());
     }
 
     public void copy(@Body List<BarRow> batch) throws IOException {

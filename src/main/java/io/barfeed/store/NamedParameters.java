@@ -35,13 +35,18 @@ public class NamedParameters extends DefaultSqlPrepareStatementStrategy {
         static Parameters of(String query) {
             List<String> names = plainNames(query);
             boolean allBarFields = !names.isEmpty() && BarRow.FIELDS.containsAll(names);
-            return new Parameters(names, allBarFields ? names.stream().mapToInt(BarRow.FIELDS::indexOf).toArray() : null);
+            return new Parameters(
+                    names,
+                    allBarFields
+                            ? names.stream().mapToInt(BarRow.FIELDS::indexOf).toArray()
+                            : null);
         }
     }
 
     @Override
-    public Iterator<?> createPopulateIterator(String query, String preparedQuery, int expectedParams, Exchange exchange,
-                                              Object value) throws SQLException {
+    public Iterator<?> createPopulateIterator(
+            String query, String preparedQuery, int expectedParams, Exchange exchange, Object value)
+            throws SQLException {
         Parameters parameters = byQuery.computeIfAbsent(query, Parameters::of);
         List<String> names = parameters.names();
         if (parameters.barFields() != null && value instanceof BarRow bar) {

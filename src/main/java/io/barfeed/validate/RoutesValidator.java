@@ -28,8 +28,6 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -40,6 +38,9 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 /**
  * {@code java -jar target/barfeed.jar validate [routes]}: checks every {@code *.camel.yaml} file
@@ -62,11 +63,14 @@ public final class RoutesValidator {
     private final JsonSchema schema;
 
     public RoutesValidator() throws IOException {
-        try (InputStream in = DefaultCamelContext.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
+        try (InputStream in =
+                DefaultCamelContext.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
             if (in == null) {
                 throw new IOException("schema/camelYamlDsl.json is not on the class path (camel-yaml-dsl)");
             }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder().pathType(PathType.JSON_POINTER).build();
+            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+                    .pathType(PathType.JSON_POINTER)
+                    .build();
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
         }
     }
@@ -89,7 +93,9 @@ public final class RoutesValidator {
     public List<Problem> validate(Path dir) throws IOException {
         List<Path> files;
         try (Stream<Path> listing = Files.list(dir)) {
-            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml")).sorted().toList();
+            files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
+                    .sorted()
+                    .toList();
         }
         List<Problem> problems = new ArrayList<>();
         if (files.isEmpty()) {

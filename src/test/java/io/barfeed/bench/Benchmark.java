@@ -58,21 +58,24 @@ public final class Benchmark {
             "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=([\\d.]+)");
     static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB after GC");
 
-    record Scenario(String name, int symbols, int barsPerSymbol, String heap) {
-    }
+    record Scenario(String name, int symbols, int barsPerSymbol, String heap) {}
 
     /** One barfeed once-run, from its summary line, its log and /proc. */
-    record Run(double seconds, long requests, long peakHeapMb, long peakRssMb) {
-    }
+    record Run(double seconds, long requests, long peakHeapMb, long peakRssMb) {}
 
     /** One repetition of one store path: the COPY floor and barfeed's run against it. */
-    record Measure(double copySeconds, Run run) {
+    record Measure(double copySeconds, Run run) {}
+
+    enum Schema {
+        OWN,
+        CLASSIC
     }
 
-    enum Schema { OWN, CLASSIC }
-
     /** barfeed's store paths: the SQL batch insert (the default), or COPY first (barfeed.store.copy=true). */
-    enum Store { INSERT, COPY }
+    enum Store {
+        INSERT,
+        COPY
+    }
 
     public static void main(String[] args) throws Exception {
         String which = args.length > 0 ? args[0] : "all";
@@ -86,8 +89,12 @@ public final class Benchmark {
             scenarios.add(new Scenario("S2", 2000, 1000, System.getenv().getOrDefault("BENCH_S2_HEAP", "-Xmx256m")));
         }
         String given = System.getenv("BENCH_DB_URL");
-        EmbeddedPostgres embedded = given == null ? EmbeddedPostgres.builder()
-                .setDataDirectory(Path.of("target", "bench-postgres")).setCleanDataDirectory(true).start() : null;
+        EmbeddedPostgres embedded = given == null
+                ? EmbeddedPostgres.builder()
+                        .setDataDirectory(Path.of("target", "bench-postgres"))
+                        .setCleanDataDirectory(true)
+                        .start()
+                : null;
         String adminUrl = given != null ? given : embedded.getJdbcUrl("postgres", "postgres");
         List<String> table = new ArrayList<>();
         try {
@@ -101,10 +108,14 @@ public final class Benchmark {
                 embedded.close();
             }
         }
-        System.out.printf("%nbarfeed benchmark, %s, %d cores, %s; medians of %d [min-max]%n", LocalDate.now(),
-                Runtime.getRuntime().availableProcessors(), System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+        System.out.printf(
+                "%nbarfeed benchmark, %s, %d cores, %s; medians of %d [min-max]%n",
+                LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
-        System.out.println("| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
+        System.out.println(
+                "| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
@@ -112,7 +123,8 @@ public final class Benchmark {
     static List<String> measure(String adminUrl, Scenario scenario, Schema schema, int repetitions) throws Exception {
         String database = ("bench_" + scenario.name() + "_" + schema).toLowerCase(Locale.ROOT);
         String url = urlOf(adminUrl, database);
-        try (Connection admin = DriverManager.getConnection(adminUrl); Statement s = admin.createStatement()) {
+        try (Connection admin = DriverManager.getConnection(adminUrl);
+                Statement s = admin.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database);
             s.execute("CREATE DATABASE " + database);
         }
@@ -124,7 +136,8 @@ public final class Benchmark {
         String csv = csv(schema, symbols, until);
         long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
         Map<Store, List<Measure>> measures = new EnumMap<>(Store.class);
-        try (AlpacaSimulator api = new AlpacaSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
+        try (AlpacaSimulator api =
+                new AlpacaSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
             api.keepRenderedPages();
             int pages = preRender(api, symbols, until);
             System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
@@ -135,9 +148,19 @@ public final class Benchmark {
                     Run run = barfeed(url, api.baseUrl(), schema, store, scenario, until, rows, i + 1);
                     long rendered = api.pagesRendered() - renderedBefore;
                     measures.computeIfAbsent(store, k -> new ArrayList<>()).add(new Measure(copy, run));
-                    System.out.printf("%s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered during"
-                            + " the run), heap %d MB, RSS %d MB%n", scenario.name(), schema, store, i + 1, copy,
-                            run.seconds(), run.requests(), rendered, run.peakHeapMb(), run.peakRssMb());
+                    System.out.printf(
+                            "%s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered during"
+                                    + " the run), heap %d MB, RSS %d MB%n",
+                            scenario.name(),
+                            schema,
+                            store,
+                            i + 1,
+                            copy,
+                            run.seconds(),
+                            run.requests(),
+                            rendered,
+                            run.peakHeapMb(),
+                            run.peakRssMb());
                 }
             }
         }
@@ -147,14 +170,33 @@ public final class Benchmark {
     }
 
     static String row(Scenario scenario, Schema schema, Store store, long rows, List<Measure> measures) {
-        double[] copies = measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
-        double[] runs = measures.stream().mapToDouble(m -> m.run().seconds()).sorted().toArray();
-        double[] ratios = measures.stream().mapToDouble(m -> m.run().seconds() / m.copySeconds()).sorted().toArray();
-        return String.format(Locale.ROOT, "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
-                scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()), schema.name().toLowerCase(Locale.ROOT),
-                store.name().toLowerCase(Locale.ROOT), rows, median(copies), copies[0], copies[copies.length - 1],
-                median(runs), runs[0], runs[runs.length - 1], median(ratios), ratios[0], ratios[ratios.length - 1],
-                rows / median(runs), measures.get(0).run().requests(), measures.stream().mapToLong(m -> m.run().peakHeapMb()).max().orElse(0),
+        double[] copies =
+                measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
+        double[] runs =
+                measures.stream().mapToDouble(m -> m.run().seconds()).sorted().toArray();
+        double[] ratios = measures.stream()
+                .mapToDouble(m -> m.run().seconds() / m.copySeconds())
+                .sorted()
+                .toArray();
+        return String.format(
+                Locale.ROOT,
+                "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
+                scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()),
+                schema.name().toLowerCase(Locale.ROOT),
+                store.name().toLowerCase(Locale.ROOT),
+                rows,
+                median(copies),
+                copies[0],
+                copies[copies.length - 1],
+                median(runs),
+                runs[0],
+                runs[runs.length - 1],
+                median(ratios),
+                ratios[0],
+                ratios[ratios.length - 1],
+                rows / median(runs),
+                measures.get(0).run().requests(),
+                measures.stream().mapToLong(m -> m.run().peakHeapMb()).max().orElse(0),
                 measures.stream().mapToLong(m -> m.run().peakRssMb()).max().orElse(0));
     }
 
@@ -167,10 +209,15 @@ public final class Benchmark {
     /** Creates the tables and the universe; returns the end of the window that gives each symbol its bars. */
     static Instant prepare(String url, Schema schema, List<String> symbols, int barsPerSymbol) throws SQLException {
         if (schema == Schema.OWN) {
-            Flyway.configure().dataSource(url, null, null).locations("classpath:db/bars").table("barfeed_schema_history")
-                    .load().migrate();
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .locations("classpath:db/bars")
+                    .table("barfeed_schema_history")
+                    .load()
+                    .migrate();
         }
-        try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url);
+                Statement s = c.createStatement()) {
             if (schema == Schema.CLASSIC) {
                 s.execute("""
                         CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text, is_etf bool);
@@ -187,8 +234,13 @@ public final class Benchmark {
                     + " WHERE e.symbol = 'BENCH' AND h.symbol <> 'BENCH'");
             s.executeBatch();
         }
-        List<Bar> bars = new SimulatedMarket(Set.of()).bars("S0001", Frame.parse("15Min"),
-                LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant(), Instant.now(), barsPerSymbol);
+        List<Bar> bars = new SimulatedMarket(Set.of())
+                .bars(
+                        "S0001",
+                        Frame.parse("15Min"),
+                        LocalDate.parse(START).atStartOfDay(ZoneOffset.UTC).toInstant(),
+                        Instant.now(),
+                        barsPerSymbol);
         return bars.get(bars.size() - 1).t();
     }
 
@@ -201,13 +253,41 @@ public final class Benchmark {
             int stockId = i + 1;
             for (Bar b : market.bars(symbols.get(i), Frame.parse("15Min"), start, until, Integer.MAX_VALUE)) {
                 if (schema == Schema.OWN) {
-                    out.append(symbols.get(i)).append(",15Min,").append(b.t()).append(',').append(stockId).append(',')
-                            .append(b.o()).append(',').append(b.h()).append(',').append(b.l()).append(',').append(b.c())
-                            .append(',').append(b.v()).append(',').append(b.n()).append(',').append(b.vw()).append('\n');
+                    out.append(symbols.get(i))
+                            .append(",15Min,")
+                            .append(b.t())
+                            .append(',')
+                            .append(stockId)
+                            .append(',')
+                            .append(b.o())
+                            .append(',')
+                            .append(b.h())
+                            .append(',')
+                            .append(b.l())
+                            .append(',')
+                            .append(b.c())
+                            .append(',')
+                            .append(b.v())
+                            .append(',')
+                            .append(b.n())
+                            .append(',')
+                            .append(b.vw())
+                            .append('\n');
                 } else {
-                    out.append(stockId).append(',').append(b.t().toString().replace("T", " ").replace("Z", "")).append(',')
-                            .append(b.o()).append(',').append(b.h()).append(',').append(b.l()).append(',').append(b.c())
-                            .append(',').append(b.v()).append('\n');
+                    out.append(stockId)
+                            .append(',')
+                            .append(b.t().toString().replace("T", " ").replace("Z", ""))
+                            .append(',')
+                            .append(b.o())
+                            .append(',')
+                            .append(b.h())
+                            .append(',')
+                            .append(b.l())
+                            .append(',')
+                            .append(b.c())
+                            .append(',')
+                            .append(b.v())
+                            .append('\n');
                 }
             }
         }
@@ -221,8 +301,9 @@ public final class Benchmark {
         try (Connection c = DriverManager.getConnection(url)) {
             emptyAndCheckpoint(c, schema);
             long t0 = System.nanoTime();
-            long copied = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN (FORMAT csv)",
-                    new StringReader(csv));
+            long copied = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("COPY " + target + " FROM STDIN (FORMAT csv)", new StringReader(csv));
             double seconds = (System.nanoTime() - t0) / 1e9;
             if (copied != rows) {
                 throw new IllegalStateException("COPY wrote " + copied + " rows, expected " + rows);
@@ -252,8 +333,10 @@ public final class Benchmark {
                     + "&timeframe=15Min&start=" + START + "&end=" + until + "&limit=10000";
             String token = "";
             do {
-                HttpResponse<byte[]> page = http.send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v2/stocks/bars?"
-                        + query + token)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                HttpResponse<byte[]> page = http.send(
+                        HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v2/stocks/bars?" + query + token))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 String next = json.readTree(page.body()).path("next_page_token").asText(null);
                 token = next == null ? null : "&page_token=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
             } while (token != null);
@@ -261,25 +344,47 @@ public final class Benchmark {
         return (int) api.pagesRendered();
     }
 
-    static Run barfeed(String url, String apiUrl, Schema schema, Store store, Scenario scenario, Instant until,
-                           long rows, int repetition) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    static Run barfeed(
+            String url,
+            String apiUrl,
+            Schema schema,
+            Store store,
+            Scenario scenario,
+            Instant until,
+            long rows,
+            int repetition)
+            throws Exception {
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         if (scenario.heap() != null) {
             command.add(scenario.heap());
         }
         command.addAll(words(System.getenv("BENCH_JVM")));
-        command.addAll(Arrays.asList("-jar", "target/barfeed.jar", "--barfeed.once=true", "--spring.datasource.url=" + url,
-                "--barfeed.simulator.enabled=false", "--barfeed.alpaca.base-url=" + apiUrl, "--barfeed.fetch.requests-per-minute=1000000",
-                "--barfeed.fetch.timeframes=15Min", "--barfeed.fetch.backfill-start=" + START, "--barfeed.fetch.until=" + until));
+        command.addAll(Arrays.asList(
+                "-jar",
+                "target/barfeed.jar",
+                "--barfeed.once=true",
+                "--spring.datasource.url=" + url,
+                "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=" + apiUrl,
+                "--barfeed.fetch.requests-per-minute=1000000",
+                "--barfeed.fetch.timeframes=15Min",
+                "--barfeed.fetch.backfill-start=" + START,
+                "--barfeed.fetch.until=" + until));
         if (schema == Schema.CLASSIC) {
             command.add("--spring.profiles.active=classic");
         }
         command.add("--barfeed.store.copy=" + (store == Store.COPY));
         command.addAll(words(System.getenv("BENCH_ARGS")));
-        Path log = Path.of("target", "bench-logs", (scenario.name() + "-" + schema + "-" + store + "-" + repetition + ".log")
-                .toLowerCase(Locale.ROOT));
+        Path log = Path.of(
+                "target",
+                "bench-logs",
+                (scenario.name() + "-" + schema + "-" + store + "-" + repetition + ".log").toLowerCase(Locale.ROOT));
         Files.createDirectories(log.getParent());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too
         Runtime.getRuntime().addShutdownHook(stopChild);
         long peakRssKb = 0;
@@ -294,7 +399,8 @@ public final class Benchmark {
             throw new IllegalStateException("barfeed run failed (exit " + process.exitValue() + "), see " + log);
         }
         if (Long.parseLong(summary.group(2)) != rows || Long.parseLong(summary.group(3)) != 0) {
-            throw new IllegalStateException("barfeed stored " + summary.group(2) + " bars, expected " + rows + ", see " + log);
+            throw new IllegalStateException(
+                    "barfeed stored " + summary.group(2) + " bars, expected " + rows + ", see " + log);
         }
         try (Connection c = DriverManager.getConnection(url)) {
             long stored = count(c, schema);
@@ -303,18 +409,24 @@ public final class Benchmark {
             }
             emptyAndCheckpoint(c, schema);
         }
-        return new Run(Double.parseDouble(summary.group(5)), Long.parseLong(summary.group(4)),
-                Long.parseLong(heap.group(1)), peakRssKb / 1024);
+        return new Run(
+                Double.parseDouble(summary.group(5)),
+                Long.parseLong(summary.group(4)),
+                Long.parseLong(heap.group(1)),
+                peakRssKb / 1024);
     }
 
     /** BENCH_ARGS (barfeed settings, to try a lever) and BENCH_JVM (JVM options, e.g. a flight recording). */
     static List<String> words(String extra) {
-        return extra == null || extra.isBlank() ? List.of() : Arrays.asList(extra.trim().split("\\s+"));
+        return extra == null || extra.isBlank()
+                ? List.of()
+                : Arrays.asList(extra.trim().split("\\s+"));
     }
 
     static long count(Connection c, Schema schema) throws SQLException {
         try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(schema == Schema.OWN ? "SELECT count(*) FROM bar" : "SELECT count(*) FROM stock_price")) {
+                ResultSet rs = s.executeQuery(
+                        schema == Schema.OWN ? "SELECT count(*) FROM bar" : "SELECT count(*) FROM stock_price")) {
             rs.next();
             return rs.getLong(1);
         }
@@ -338,7 +450,8 @@ public final class Benchmark {
         int slash = adminUrl.lastIndexOf('/');
         int query = adminUrl.indexOf('?', slash);
         String params = query < 0 ? "" : adminUrl.substring(query + 1) + "&";
-        return adminUrl.substring(0, slash + 1) + database + "?" + params + "reWriteBatchedInserts=true&binaryTransferDisable=NUMERIC";
+        return adminUrl.substring(0, slash + 1) + database + "?" + params
+                + "reWriteBatchedInserts=true&binaryTransferDisable=NUMERIC";
     }
 
     static double median(double[] sorted) {

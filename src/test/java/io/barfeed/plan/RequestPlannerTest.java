@@ -18,19 +18,24 @@ import org.junit.jupiter.api.Test;
 class RequestPlannerTest {
 
     static final Instant NOW = Instant.parse("2024-05-10T20:00:00Z");
-    final RequestPlanner planner = new RequestPlanner(Clock.fixed(NOW, ZoneOffset.UTC), "P10D", 2, Duration.ofMinutes(15), "");
+    final RequestPlanner planner =
+            new RequestPlanner(Clock.fixed(NOW, ZoneOffset.UTC), "P10D", 2, Duration.ofMinutes(15), "");
 
     @Test
     void symbolsAreSortedByStartAndPackedIntoRequestsThatStartAtTheirEarliest() {
-        Plan plan = planner.plan(List.of(
-                row(1, "AAA", Timestamp.from(Instant.parse("2024-05-09T19:45:00Z"))),
-                row(2, "BBB", null),
-                row(3, "CCC", Timestamp.from(Instant.parse("2024-05-09T19:45:00Z"))),
-                row(4, "DDD", Timestamp.from(Instant.parse("2024-05-10T19:00:00Z")))), "15Min");
+        Plan plan = planner.plan(
+                List.of(
+                        row(1, "AAA", Timestamp.from(Instant.parse("2024-05-09T19:45:00Z"))),
+                        row(2, "BBB", null),
+                        row(3, "CCC", Timestamp.from(Instant.parse("2024-05-09T19:45:00Z"))),
+                        row(4, "DDD", Timestamp.from(Instant.parse("2024-05-10T19:00:00Z")))),
+                "15Min");
 
-        assertThat(plan.requests()).extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.end()).containsExactly(
-                "BBB,AAA 2024-04-30T20:00:00Z 2024-05-10T19:45:00Z",
-                "CCC,DDD 2024-05-09T19:45:00Z 2024-05-10T19:45:00Z");
+        assertThat(plan.requests())
+                .extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.end())
+                .containsExactly(
+                        "BBB,AAA 2024-04-30T20:00:00Z 2024-05-10T19:45:00Z",
+                        "CCC,DDD 2024-05-09T19:45:00Z 2024-05-10T19:45:00Z");
         assertThat(plan.upToDate()).isEmpty();
     }
 
@@ -51,7 +56,8 @@ class RequestPlannerTest {
 
     @Test
     void naiveTimestampsAreUtc() {
-        assertThat(RequestPlanner.toInstant(LocalDateTime.parse("2024-01-02T14:30:00"))).isEqualTo(Instant.parse("2024-01-02T14:30:00Z"));
+        assertThat(RequestPlanner.toInstant(LocalDateTime.parse("2024-01-02T14:30:00")))
+                .isEqualTo(Instant.parse("2024-01-02T14:30:00Z"));
     }
 
     @Test
@@ -64,7 +70,8 @@ class RequestPlannerTest {
     void badSettingsNameTheirKey() {
         assertThatThrownBy(() -> new RequestPlanner(Clock.systemUTC(), "sixty days", 50, Duration.ZERO, ""))
                 .hasMessageContaining("barfeed.fetch.backfill-start: 'sixty days'");
-        assertThatThrownBy(() -> Timeframes.require("15Minutes")).hasMessageContaining("barfeed.fetch.timeframes: unknown timeframe '15Minutes'");
+        assertThatThrownBy(() -> Timeframes.require("15Minutes"))
+                .hasMessageContaining("barfeed.fetch.timeframes: unknown timeframe '15Minutes'");
         assertThat(Timeframes.require(" 1Day ")).isEqualTo("1Day");
     }
 

@@ -47,7 +47,8 @@ class AlpacaSimulatorTest {
         String token = null;
         int pages = 0;
         do {
-            JsonNode page = get(simulator, "MSFT,AAPL,NOPE", "15Min", 1000, token).body();
+            JsonNode page =
+                    get(simulator, "MSFT,AAPL,NOPE", "15Min", 1000, token).body();
             int onPage = 0;
             for (Iterator<Map.Entry<String, JsonNode>> it = page.get("bars").fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> symbol = it.next();
@@ -57,7 +58,9 @@ class AlpacaSimulatorTest {
                 }
             }
             assertThat(onPage).isLessThanOrEqualTo(1000);
-            token = page.get("next_page_token").isNull() ? null : page.get("next_page_token").asText();
+            token = page.get("next_page_token").isNull()
+                    ? null
+                    : page.get("next_page_token").asText();
             pages++;
         } while (token != null);
 
@@ -77,7 +80,13 @@ class AlpacaSimulatorTest {
 
         assertThat(first.get("bars").get("AAPL")).hasSize(130);
         assertThat(first.get("bars").get("MSFT")).hasSize(70);
-        JsonNode second = get(simulator, "AAPL,MSFT", "15Min", 200, first.get("next_page_token").asText()).body();
+        JsonNode second = get(
+                        simulator,
+                        "AAPL,MSFT",
+                        "15Min",
+                        200,
+                        first.get("next_page_token").asText())
+                .body();
         assertThat(second.get("bars").has("AAPL")).isFalse();
         assertThat(second.get("bars").get("MSFT")).hasSize(60);
         assertThat(second.get("next_page_token").isNull()).isTrue();
@@ -102,7 +111,8 @@ class AlpacaSimulatorTest {
             assertThat(second.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
             assertThat(third.status()).isEqualTo(429);
             assertThat(third.headers().firstValue("X-RateLimit-Limit")).hasValue("2");
-            assertThat(Long.parseLong(third.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
+            assertThat(Long.parseLong(
+                            third.headers().firstValue("X-RateLimit-Reset").orElseThrow()))
                     .isGreaterThan(Instant.now().getEpochSecond() - 1);
         }
     }
@@ -130,13 +140,13 @@ class AlpacaSimulatorTest {
     }
 
     /** One response of the simulator. */
-    record Reply(int status, HttpHeaders headers, JsonNode body) {
-    }
+    record Reply(int status, HttpHeaders headers, JsonNode body) {}
 
     private Reply get(AlpacaSimulator sim, String symbols, String timeframe, int limit, String token) throws Exception {
-        String query = "symbols=" + symbols + "&timeframe=" + timeframe + "&start=" + START + "&end=" + END + "&limit=" + limit
-                + (token == null ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/stocks/bars?" + query)).build();
+        String query = "symbols=" + symbols + "&timeframe=" + timeframe + "&start=" + START + "&end=" + END + "&limit="
+                + limit + (token == null ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/stocks/bars?" + query))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Reply(response.statusCode(), response.headers(), json.readTree(response.body()));
     }

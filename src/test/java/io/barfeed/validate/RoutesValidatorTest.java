@@ -25,7 +25,9 @@ class RoutesValidatorTest {
 
         List<RoutesValidator.Problem> problems = new RoutesValidator().validate(dir);
 
-        assertThat(problems).isNotEmpty().allSatisfy(p -> assertThat(p.file().getFileName().toString()).isEqualTo("fetch.camel.yaml"));
+        assertThat(problems)
+                .isNotEmpty()
+                .allSatisfy(p -> assertThat(p.file().getFileName().toString()).isEqualTo("fetch.camel.yaml"));
         assertThat(problems).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).contains("loopDoWhile");
@@ -37,7 +39,8 @@ class RoutesValidatorTest {
     void aMisspelledOptionIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         String store = Files.readString(Path.of("routes", "store.camel.yaml"));
         int line = lineOf(store, "            stopOnException: true");
-        Files.writeString(dir.resolve("store.camel.yaml"), store.replace("stopOnException: true", "stopOnExeption: true"));
+        Files.writeString(
+                dir.resolve("store.camel.yaml"), store.replace("stopOnException: true", "stopOnExeption: true"));
 
         assertThat(new RoutesValidator().validate(dir)).anySatisfy(p -> {
             assertThat(p.line()).isEqualTo(line);
@@ -47,7 +50,9 @@ class RoutesValidatorTest {
 
     @Test
     void brokenYamlIsNamedWithItsLine(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("broken.camel.yaml"), "- route:\n    id: broken\n    from:\n      uri: direct:x\n     steps: []\n");
+        Files.writeString(
+                dir.resolve("broken.camel.yaml"),
+                "- route:\n    id: broken\n    from:\n      uri: direct:x\n     steps: []\n");
 
         assertThat(new RoutesValidator().validate(dir)).singleElement().satisfies(p -> {
             assertThat(p.line()).isEqualTo(5);
