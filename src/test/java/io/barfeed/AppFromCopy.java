@@ -50,6 +50,21 @@ final class AppFromCopy {
         return this;
     }
 
+    /** The 1-based line of a file of the copy that holds {@code text}. */
+    int lineOf(String file, String text) {
+        try {
+            List<String> lines = Files.readAllLines(dir.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text)) {
+                    return i + 1;
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new AssertionError(file + " does not contain: " + text);
+    }
+
     ConfigurableApplicationContext start(String databaseUrl, String apiBaseUrl, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=file:" + dir.resolve("application.yaml"),
@@ -57,6 +72,8 @@ final class AppFromCopy {
                 "--spring.datasource.url=" + databaseUrl,
                 "--server.port=0",
                 "--barfeed.simulator.enabled=false",
+                TestSettings.KEY_ARGS.get(0),
+                TestSettings.KEY_ARGS.get(1),
                 "--barfeed.alpaca.base-url=" + apiBaseUrl,
                 "--barfeed.fetch.backfill-start=2024-01-02"));
         args.addAll(List.of(extra));

@@ -91,6 +91,8 @@ class ClusterTest {
                         "--spring.jmx.enabled=false",
                         "--camel.main.jmx-enabled=false",
                         "--barfeed.simulator.enabled=false",
+                        TestSettings.KEY_ARGS.get(0),
+                        TestSettings.KEY_ARGS.get(1),
                         "--barfeed.alpaca.base-url=" + API.baseUrl(),
                         "--barfeed.fetch.timeframes=1Day",
                         "--barfeed.fetch.backfill-start=2024-01-02",

@@ -29,6 +29,7 @@ class CrashSafetyTest {
                 ",", ChaosTest.SYMBOLS.stream().map(s -> "'" + s + "'").toList());
         List<String> args = List.of(
                 "--spring.datasource.url=" + database,
+                "--barfeed.simulator.enabled=true",
                 "--barfeed.fetch.timeframes=15Min",
                 "--barfeed.fetch.backfill-start=" + ChaosTest.START,
                 "--barfeed.fetch.until=" + ChaosTest.UNTIL,

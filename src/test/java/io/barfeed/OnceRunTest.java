@@ -71,7 +71,10 @@ class OnceRunTest {
         Result result = once(classicApp("--barfeed.fetch.timeframes=15Minutes"));
 
         assertThat(result.exitCode()).isEqualTo(1);
-        assertThat(result.output()).contains("barfeed.fetch.timeframes: unknown timeframe '15Minutes'");
+        assertThat(result.output())
+                .contains("Property: barfeed.fetch.timeframes")
+                .contains("Value: \"15Minutes\"")
+                .contains("is not a timeframe");
         assertThat(result.summaries()).isEmpty();
     }
 
@@ -112,6 +115,8 @@ class OnceRunTest {
                 "--spring.profiles.active=classic",
                 "--spring.datasource.url=" + ClassicSchemaTest.classicDatabase(),
                 "--barfeed.simulator.enabled=false",
+                TestSettings.KEY_ARGS.get(0),
+                TestSettings.KEY_ARGS.get(1),
                 "--barfeed.alpaca.base-url=" + API.baseUrl(),
                 "--barfeed.fetch.backfill-start=2024-01-02",
                 "--barfeed.fetch.retry-delay-ms=10"));

@@ -3,83 +3,134 @@ package io.barfeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
-import io.barfeed.settings.BadSetting;
-
-/** A setting that cannot work stops the start-up with an error that names it and says what is wrong. */
+/**
+ * A setting that cannot work stops the start-up, and the report barfeed prints names the setting, its value, where
+ * it was set and what is wrong with it; a missing database table or column is named with the statement's setting.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class StartupChecksTest {
 
     static final String DATABASE = TestPostgres.newDatabase("startup");
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
-            barfeed.schedule.cron         | every minute                                  | barfeed.schedule.cron: 'every minute' is not a Quartz cron
-            barfeed.schedule.time-zone    | Mars/Olympus                                  | barfeed.schedule.time-zone: 'Mars/Olympus' is not a time zone
-            barfeed.fetch.timeframes      | 15Min,15Minutes                               | barfeed.fetch.timeframes: unknown timeframe '15Minutes'
-            barfeed.fetch.backfill-start  | sometime                                      | barfeed.fetch.backfill-start: 'sometime' is neither a date
-            barfeed.fetch.page-limit      | 20000                                         | barfeed.fetch.page-limit: 20000 is outside 1..10000
-            barfeed.store.insert          | INSERT INTO bar (symbol) VALUES (:#ticker)    | barfeed.store.insert: unknown parameters [:#ticker]
-            barfeed.store.insert          | INSERT INTO bars (symbol) VALUES (:#symbol)   | barfeed.store.insert: the database rejects it: ERROR: relation "bars" does not exist
-            barfeed.universe.query        | SELECT id, symbol FROM stock                  | barfeed.universe.query: must return the columns stock_id and symbol
-            barfeed.universe.query        | SELECT id AS stock_id, symbol FROM stocks     | barfeed.universe.query: the database rejects it: ERROR: relation "stocks" does not exist
-            barfeed.store.copy            | yes                                           | barfeed.store.copy: 'yes' is neither true nor false
+            barfeed.schedule.cron        | every minute       | is not a Quartz cron (Illegal characters for this position: 'EVE')
+            barfeed.schedule.time-zone   | Mars/Olympus       | Unknown time-zone ID: Mars/Olympus
+            barfeed.fetch.timeframes     | 15Min,15Minutes    | is not a timeframe (Alpaca v2 takes 1Min..59Min
+            barfeed.fetch.backfill-start | sometime           | 'sometime' is neither a date (2024-01-02), an instant
+            barfeed.fetch.page-limit     | 20000              | must be less than or equal to 10000
+            barfeed.store.copy           | maybe              | Invalid boolean value 'maybe'
+            barfeed.store.copy-fields    | symbol,ticker      | is not a bar field (symbol, timeframe, ts
+            barfeed.simulator.faults.slow| 2                  | must be less than or equal to 1
             """)
-    void badSettingStopsTheStartNamingIt(String key, String value, String message) {
-        Throwable failure = catchThrowable(() -> start(key, value).close());
+    void aBadValueIsReportedWithItsKeyValueOriginAndReason(
+            String key, String value, String reason, CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> start("--" + key + "=" + value));
 
-        assertThat(badSettingIn(failure))
-                .as("the start-up failure %s", failure)
-                .isNotNull()
-                .extracting(BadSetting::key)
-                .isEqualTo(key);
-        assertThat(badSettingIn(failure)).hasMessageStartingWith(message);
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Property: " + key)
+                .contains("Value: \"" + value + "\"")
+                .contains("Origin: \"" + key + "\" from property source \"commandLineArgs\"")
+                .contains(reason);
+    }
+
+    @Test
+    void aBadValueInApplicationYamlIsReportedWithItsFileAndLine(@TempDir Path dir, CapturedOutput output) {
+        AppFromCopy copy = new AppFromCopy(dir).edit("application.yaml", "page-limit: 10000", "page-limit: 0");
+        int line = copy.lineOf("application.yaml", "page-limit: 0");
+
+        Throwable failure =
+                catchThrowable(() -> copy.start(DATABASE, "http://127.0.0.1:9").close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("Property: barfeed.fetch.page-limit")
+                .containsPattern("Origin: URL \\[file:.*application.yaml] - " + line + ":\\d+")
+                .contains("Reason: must be greater than or equal to 1");
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            barfeed.store.insert    | INSERT INTO bar (symbol) VALUES (:#ticker)  | barfeed.store.insert: unknown parameters [:#ticker]
+            barfeed.store.insert    | INSERT INTO bars (symbol) VALUES (:#symbol) | barfeed.store.insert: the database rejects it: ERROR: relation "bars" does not exist
+            barfeed.universe.query  | SELECT id, symbol FROM stock                | barfeed.universe.query: must return the columns stock_id and symbol
+            barfeed.universe.query  | SELECT id AS stock_id, symbol FROM stocks   | barfeed.universe.query: the database rejects it: ERROR: relation "stocks" does not exist
+            """)
+    void aStatementTheDatabaseRejectsIsReportedWithItsSetting(
+            String key, String value, String message, CapturedOutput output) {
+        catchThrowable(() -> start("--" + key + "=" + value));
+
+        assertThat(output.getOut())
+                .contains("Description:\n\n" + message)
+                .contains("Fix " + key + " in application.yaml");
     }
 
     /** COPY's settings are checked when it is on; a COPY of no rows, rolled back, tries the target. */
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource(delimiter = '|', textBlock = """
-            barfeed.store.copy-into       | bar                                           | barfeed.store.copy-into: 'bar' is not a table and its columns
-            barfeed.store.copy-into       | bar (symbol, timeframe, ts)                   | barfeed.store.copy-into: has 3 columns for the 11 fields of barfeed.store.copy-fields
-            barfeed.store.copy-into       | bars (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap) | barfeed.store.copy-into: the database rejects it: ERROR: relation "bars" does not exist
-            barfeed.store.copy-into       | bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, price) | barfeed.store.copy-into: the database rejects it: ERROR: column "price" of relation "bar" does not exist
-            barfeed.store.copy-fields     | symbol,ticker                                 | barfeed.store.copy-fields: unknown fields [ticker]
+            bar                                                                                       | barfeed.store.copy-into: 'bar' is not a table and its columns
+            bar (symbol, timeframe, ts)                                                               | barfeed.store.copy-into: has 3 columns for the 11 fields of barfeed.store.copy-fields
+            bars (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)  | barfeed.store.copy-into: the database rejects it: ERROR: relation "bars" does not exist
+            bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, price) | barfeed.store.copy-into: the database rejects it: ERROR: column "price" of relation "bar" does not exist
             """)
-    void badCopySettingStopsTheStartNamingIt(String key, String value, String message) {
-        Throwable failure = catchThrowable(
-                () -> start(key, value, "--barfeed.store.copy=true").close());
+    void aCopyTargetTheDatabaseRejectsIsReportedWithItsSetting(String value, String message, CapturedOutput output) {
+        catchThrowable(() -> start("--barfeed.store.copy=true", "--barfeed.store.copy-into=" + value));
 
-        assertThat(badSettingIn(failure))
-                .as("the start-up failure %s", failure)
-                .isNotNull()
-                .extracting(BadSetting::key)
-                .isEqualTo(key);
-        assertThat(badSettingIn(failure)).hasMessageStartingWith(message);
+        assertThat(output.getOut()).contains("Description:\n\n" + message);
     }
 
-    private static ConfigurableApplicationContext start(String key, String value, String... more) {
+    @Test
+    void aConfiguredDatabaseWithoutApiKeysIsRefusedBeforeAnythingIsWritten(CapturedOutput output) {
+        String database = TestPostgres.newDatabase("nokeys");
+
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(BarfeedApplication.class)
+                .run("--spring.datasource.url=" + database, "--server.port=0")
+                .close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("barfeed has a database (spring.datasource.url) but no API keys for alpaca:"
+                        + " APCA_API_KEY_ID and APCA_API_SECRET_KEY are not set. Nothing was written to the database.")
+                .contains("To run the demo instead (an embedded PostgreSQL and the built-in simulator), start barfeed"
+                        + " without spring.datasource.url.");
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(database));
+        assertThat(jdbc.queryForList(
+                        "SELECT table_schema || '.' || table_name FROM information_schema.tables"
+                                + " WHERE table_schema NOT IN ('pg_catalog', 'information_schema')",
+                        String.class))
+                .as("tables in the database barfeed refused")
+                .isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname = 'barfeed'", Integer.class))
+                .isZero();
+    }
+
+    private static void start(String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + DATABASE,
                 "--barfeed.simulator.enabled=false",
                 "--barfeed.alpaca.base-url=http://127.0.0.1:9",
-                "--server.port=0",
-                "--" + key + "=" + value));
-        args.addAll(List.of(more));
-        return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));
-    }
-
-    private static BadSetting badSettingIn(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof BadSetting bad) {
-                return bad;
-            }
-        }
-        return null;
+                "--server.port=0"));
+        args.addAll(TestSettings.KEY_ARGS);
+        args.addAll(List.of(settings));
+        new SpringApplicationBuilder(BarfeedApplication.class)
+                .run(args.toArray(String[]::new))
+                .close();
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.jdbc.DataSourceBuilder;
@@ -15,6 +14,7 @@ import org.springframework.context.annotation.Configuration;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import io.barfeed.settings.BarfeedProperties;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -28,9 +28,9 @@ public class EmbeddedPostgresConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(
-            @Value("${barfeed.embedded.data-dir}") Path dataDir, @Value("${barfeed.embedded.port}") int port)
-            throws IOException {
+    EmbeddedPostgres embeddedPostgres(BarfeedProperties settings) throws IOException {
+        Path dataDir = settings.embedded().dataDir();
+        int port = settings.embedded().port();
         Files.createDirectories(dataDir);
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir.toAbsolutePath())
@@ -45,8 +45,10 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean
     @ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(
-            EmbeddedPostgres postgres, @Value("${barfeed.embedded.jdbc-parameters}") String jdbcParameters) {
+    HikariDataSource dataSource(EmbeddedPostgres postgres, BarfeedProperties settings) {
+        String jdbcParameters = settings.embedded().jdbcParameters() == null
+                ? ""
+                : settings.embedded().jdbcParameters();
         String url =
                 postgres.getJdbcUrl("postgres", "postgres") + (jdbcParameters.isBlank() ? "" : "&" + jdbcParameters);
         return DataSourceBuilder.create()

@@ -8,8 +8,10 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.apache.camel.Headers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import io.barfeed.settings.BarfeedProperties;
 
 /**
  * Keeps every parallel request under the provider's quota as its X-RateLimit-* headers describe it:
@@ -31,10 +33,12 @@ public class QuotaGate {
     private long available = UNKNOWN;
     private long limit = UNKNOWN;
 
-    public QuotaGate(
-            Clock clock,
-            @Value("${barfeed.fetch.rate-limit-max-wait}") Duration maxWait,
-            @Value("${barfeed.fetch.rate-limit-jitter}") Duration jitter) {
+    @Autowired
+    public QuotaGate(Clock clock, BarfeedProperties settings) {
+        this(clock, settings.fetch().rateLimitMaxWait(), settings.fetch().rateLimitJitter());
+    }
+
+    QuotaGate(Clock clock, Duration maxWait, Duration jitter) {
         this.clock = clock;
         this.maxWaitMillis = maxWait.toMillis();
         this.jitterMillis = Math.max(1, jitter.toMillis());

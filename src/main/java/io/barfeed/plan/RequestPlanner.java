@@ -14,10 +14,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.settings.BadSetting;
+import io.barfeed.settings.BarfeedProperties;
 
 /**
  * Packs the universe into multi-symbol requests. Symbols are sorted by where they must start and
@@ -29,8 +29,6 @@ import io.barfeed.settings.BadSetting;
 public class RequestPlanner {
 
     static final String QUERY_KEY = "barfeed.universe.query";
-    static final String UNTIL_KEY = "barfeed.fetch.until";
-    static final String BACKFILL_KEY = "barfeed.fetch.backfill-start";
 
     private final Clock clock;
     private final PointInTime backfillStart;
@@ -38,24 +36,26 @@ public class RequestPlanner {
     private final Duration endDelay;
     private final PointInTime until;
 
-    public RequestPlanner(
-            Clock clock,
-            @Value("${barfeed.fetch.backfill-start}") String backfillStart,
-            @Value("${barfeed.fetch.symbols-per-request}") int symbolsPerRequest,
-            @Value("${barfeed.alpaca.end-delay}") Duration endDelay,
-            @Value("${barfeed.fetch.until:}") String until) {
-        if (symbolsPerRequest < 1) {
-            throw new BadSetting("barfeed.fetch.symbols-per-request", "must be at least 1, was " + symbolsPerRequest);
-        }
-        this.clock = clock;
-        this.backfillStart = new PointInTime(BACKFILL_KEY, backfillStart);
-        this.symbolsPerRequest = symbolsPerRequest;
-        this.endDelay = endDelay;
-        this.until = until == null || until.isBlank() ? null : new PointInTime(UNTIL_KEY, until);
+    @Autowired
+    public RequestPlanner(Clock clock, BarfeedProperties settings) {
+        this(
+                clock,
+                settings.fetch().backfillStart(),
+                settings.fetch().symbolsPerRequest(),
+                settings.alpaca().endDelay(),
+                settings.fetch().until());
     }
 
-    public Plan plan(List<Map<String, Object>> rows, String timeframe) {
-        String frame = Timeframes.require(timeframe);
+    RequestPlanner(
+            Clock clock, PointInTime backfillStart, int symbolsPerRequest, Duration endDelay, PointInTime until) {
+        this.clock = clock;
+        this.backfillStart = backfillStart;
+        this.symbolsPerRequest = symbolsPerRequest;
+        this.endDelay = endDelay;
+        this.until = until;
+    }
+
+    public Plan plan(List<Map<String, Object>> rows, String frame) {
         Instant now = clock.instant();
         Instant end = until == null ? now.minus(endDelay) : until.resolve(now);
         Instant backfill = backfillStart.resolve(now);

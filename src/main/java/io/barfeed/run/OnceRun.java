@@ -3,11 +3,12 @@ package io.barfeed.run;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.ExitCodeGenerator;
 import org.springframework.stereotype.Component;
+
+import io.barfeed.settings.BarfeedProperties;
 
 /** {@code --barfeed.once=true}: one run through {@code direct:run}, then its exit code. */
 @Component
@@ -21,7 +22,8 @@ public class OnceRun implements ApplicationRunner, ExitCodeGenerator {
     // Listens to every collection: only a once-run reports it.
     private final HeapAfterGc heapAfterGc;
 
-    public OnceRun(ProducerTemplate template, @Value("${barfeed.once:false}") boolean enabled) {
+    public OnceRun(ProducerTemplate template, BarfeedProperties settings) {
+        boolean enabled = settings.once();
         this.template = template;
         this.enabled = enabled;
         this.heapAfterGc = enabled ? new HeapAfterGc() : null;

@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,11 +18,11 @@ import org.springframework.stereotype.Component;
 import io.barfeed.schema.DataSchemaMigration;
 
 /**
- * With the simulator and barfeed's own schema, an empty {@code stock} table gets a demo universe:
- * the ETF DEMO and its ~200 holdings, so the default universe query has something to load.
+ * The demo: with the embedded database (or the simulator explicitly on) and barfeed's own schema, an empty
+ * {@code stock} table gets a demo universe, the ETF DEMO and its ~200 holdings, so the default universe query
+ * has something to load. Never in a configured database of its own accord (see {@link SimulatorPolicy}).
  */
 @Component
-@Conditional(SimulatorCondition.class)
 @ConditionalOnProperty(name = "barfeed.simulator.seed-demo-universe", havingValue = "true", matchIfMissing = true)
 public class DemoUniverse implements InitializingBean {
 
@@ -31,15 +31,17 @@ public class DemoUniverse implements InitializingBean {
 
     private final JdbcTemplate jdbc;
     private final DataSchemaMigration schema;
+    private final boolean allowed;
 
-    public DemoUniverse(JdbcTemplate jdbc, ObjectProvider<DataSchemaMigration> schema) {
+    public DemoUniverse(JdbcTemplate jdbc, ObjectProvider<DataSchemaMigration> schema, Environment environment) {
         this.jdbc = jdbc;
         this.schema = schema.getIfAvailable();
+        this.allowed = SimulatorPolicy.mayDemo(environment);
     }
 
     @Override
     public void afterPropertiesSet() throws IOException {
-        if (schema == null || jdbc.queryForObject("SELECT count(*) FROM stock", Long.class) > 0) {
+        if (!allowed || schema == null || jdbc.queryForObject("SELECT count(*) FROM stock", Long.class) > 0) {
             return;
         }
         List<String> holdings = symbols();

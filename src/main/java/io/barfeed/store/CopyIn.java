@@ -9,14 +9,12 @@ import javax.sql.DataSource;
 
 import org.apache.camel.Body;
 import org.postgresql.PGConnection;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
+import io.barfeed.settings.BarfeedProperties;
 
 /**
  * Writes a batch of bars with PostgreSQL's COPY straight into {@code barfeed.store.copy-into}, in one
@@ -33,19 +31,13 @@ public class CopyIn {
     private final String copy;
     private final int[] fields;
 
-    public CopyIn(DataSource dataSource, Environment environment) {
+    public CopyIn(DataSource dataSource, BarfeedProperties settings) {
         this.dataSource = dataSource;
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
-        this.copy = "COPY " + environment.getProperty("barfeed.store.copy-into") + " FROM STDIN";
-        this.fields =
-                fields(environment).stream().mapToInt(BarRow.FIELDS::indexOf).toArray();
-    }
-
-    /** {@code barfeed.store.copy-fields}, a list in application.yaml or comma-separated on the command line. */
-    public static List<String> fields(Environment environment) {
-        return Binder.get(environment)
-                .bind("barfeed.store.copy-fields", Bindable.listOf(String.class))
-                .orElse(List.of());
+        this.copy = "COPY " + settings.store().copyInto() + " FROM STDIN";
+        this.fields = settings.store().copyFields().stream()
+                .mapToInt(BarRow.FIELDS::indexOf)
+                .toArray();
     }
 
     public void copy(@Body List<BarRow> batch) throws IOException {

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class RequestPlannerTest {
 
     static final Instant NOW = Instant.parse("2024-05-10T20:00:00Z");
-    final RequestPlanner planner =
-            new RequestPlanner(Clock.fixed(NOW, ZoneOffset.UTC), "P10D", 2, Duration.ofMinutes(15), "");
+    final RequestPlanner planner = new RequestPlanner(
+            Clock.fixed(NOW, ZoneOffset.UTC), new PointInTime("P10D"), 2, Duration.ofMinutes(15), null);
 
     @Test
     void symbolsAreSortedByStartAndPackedIntoRequestsThatStartAtTheirEarliest() {
@@ -67,12 +67,10 @@ class RequestPlannerTest {
     }
 
     @Test
-    void badSettingsNameTheirKey() {
-        assertThatThrownBy(() -> new RequestPlanner(Clock.systemUTC(), "sixty days", 50, Duration.ZERO, ""))
-                .hasMessageContaining("barfeed.fetch.backfill-start: 'sixty days'");
-        assertThatThrownBy(() -> Timeframes.require("15Minutes"))
-                .hasMessageContaining("barfeed.fetch.timeframes: unknown timeframe '15Minutes'");
-        assertThat(Timeframes.require(" 1Day ")).isEqualTo("1Day");
+    void aPointInTimeThatIsNoneOfItsFormsSaysWhichFormsItTakes() {
+        assertThatThrownBy(() -> new PointInTime("sixty days"))
+                .hasMessage("'sixty days' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z)"
+                        + " nor a period (P60D)");
     }
 
     private static Map<String, Object> row(int stockId, String symbol, Object since) {

@@ -5,9 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.text.ParseException;
-import java.time.DateTimeException;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -16,11 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
-import org.quartz.CronExpression;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
@@ -28,13 +23,13 @@ import io.barfeed.schema.DataSchemaMigration;
 import io.barfeed.store.CopyIn;
 
 /**
- * Checks at start-up what would otherwise fail in the middle of a run: the cron, the time zone, the
- * sizes, the two SQL statements the integration team writes and COPY's target. The database parses
- * both statements and runs a COPY of no rows (rolled back), so a missing table or column is named
- * before the first fire, with its setting.
+ * Checks at start-up what only the database can tell: the two SQL statements the integration team writes and
+ * COPY's target. The database parses both statements and runs a COPY of no rows (rolled back), so a missing table
+ * or column is named with its setting before the first fire. Everything else is checked where the settings are
+ * bound ({@link BarfeedProperties}).
  */
 @Component
-public class SettingsCheck implements InitializingBean {
+public class DatabaseChecks implements InitializingBean {
 
     static final Set<String> INSERT_PARAMETERS = Set.copyOf(BarRow.FIELDS);
     static final Set<String> UNIVERSE_PARAMETERS = Set.of("timeframe");
@@ -42,17 +37,19 @@ public class SettingsCheck implements InitializingBean {
     private static final Pattern COPY_TARGET = Pattern.compile("\\s*([^\\s(]+)\\s*\\(([^)]+)\\)\\s*");
     private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|[\\w.]+)");
 
-    private final Environment env;
+    private final BarfeedProperties.Store store;
+    private final String universeQuery;
     private final DataSource dataSource;
     private final CopyIn copyIn;
 
-    public SettingsCheck(
-            Environment env,
+    public DatabaseChecks(
+            BarfeedProperties settings,
             DataSource dataSource,
             CopyIn copyIn,
             ObjectProvider<FlywayMigrationInitializer> bookkeeping,
             ObjectProvider<DataSchemaMigration> schema) {
-        this.env = env;
+        this.store = settings.store();
+        this.universeQuery = settings.universe().query();
         this.dataSource = dataSource;
         this.copyIn = copyIn;
         bookkeeping.ifAvailable(m -> {}); // both migrations first: the statements may name their tables
@@ -61,48 +58,14 @@ public class SettingsCheck implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
-        String cron = env.getProperty("barfeed.schedule.cron", "");
-        try {
-            CronExpression.validateExpression(cron);
-        } catch (ParseException e) {
-            throw new BadSetting(
-                    "barfeed.schedule.cron",
-                    "'" + cron + "' is not a Quartz cron (" + e.getMessage()
-                            + "); e.g. \"0 */15 * ? * MON-FRI\" is every 15 minutes on weekdays");
-        }
-        String zone = env.getProperty("barfeed.schedule.time-zone", "");
-        try {
-            ZoneId.of(zone);
-        } catch (DateTimeException e) {
-            throw new BadSetting(
-                    "barfeed.schedule.time-zone", "'" + zone + "' is not a time zone (e.g. America/New_York)");
-        }
-        range("barfeed.fetch.page-limit", 1, 10_000);
-        range("barfeed.fetch.parallelism", 1, 1_000);
-        range("barfeed.fetch.symbols-per-request", 1, 10_000);
-        range("barfeed.store.batch-size", 1, 1_000_000);
-        range("barfeed.fetch.requests-per-minute", 1, 1_000_000);
         checkUniverseQuery();
         checkInsert();
         checkCopy();
     }
 
-    private void range(String key, int min, int max) {
-        String value = env.getProperty(key, "");
-        int number;
-        try {
-            number = Integer.parseInt(value.trim());
-        } catch (NumberFormatException e) {
-            throw new BadSetting(key, "'" + value + "' is not a whole number");
-        }
-        if (number < min || number > max) {
-            throw new BadSetting(key, number + " is outside " + min + ".." + max);
-        }
-    }
-
     private void checkUniverseQuery() {
         String key = "barfeed.universe.query";
-        String sql = env.getProperty(key, "");
+        String sql = universeQuery;
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(positional(key, sql, UNIVERSE_PARAMETERS))) {
             ResultSetMetaData columns = ps.getMetaData();
@@ -121,7 +84,7 @@ public class SettingsCheck implements InitializingBean {
 
     private void checkInsert() {
         String key = "barfeed.store.insert";
-        String sql = env.getProperty(key, "");
+        String sql = store.insert();
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement(positional(key, sql, INSERT_PARAMETERS))) {
             ps.getParameterMetaData(); // makes PostgreSQL parse the statement
@@ -132,21 +95,13 @@ public class SettingsCheck implements InitializingBean {
 
     /** COPY's target exists and takes one column per field: CopyIn's COPY of no rows, rolled back, finds out. */
     private void checkCopy() {
-        String flag = env.getProperty("barfeed.store.copy", "");
-        if (!flag.equals("true") && !flag.equals("false")) {
-            throw new BadSetting("barfeed.store.copy", "'" + flag + "' is neither true nor false");
-        }
-        if (flag.equals("false")) {
+        if (!store.copy()) {
             return;
         }
-        String into = env.getProperty("barfeed.store.copy-into", "");
-        List<String> fields = CopyIn.fields(env);
-        List<String> unknown =
-                fields.stream().filter(f -> !BarRow.FIELDS.contains(f)).toList();
-        if (fields.isEmpty() || !unknown.isEmpty()) {
-            throw new BadSetting(
-                    "barfeed.store.copy-fields",
-                    (fields.isEmpty() ? "is empty" : "unknown fields " + unknown) + "; known: " + BarRow.FIELDS);
+        String into = store.copyInto() == null ? "" : store.copyInto();
+        List<String> fields = store.copyFields();
+        if (fields.isEmpty()) {
+            throw new BadSetting("barfeed.store.copy-fields", "is empty; known: " + BarRow.FIELDS);
         }
         Matcher columns = COPY_TARGET.matcher(into);
         if (!columns.matches()) {

@@ -1,0 +1,39 @@
+package io.barfeed.settings;
+
+import java.util.List;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+import io.barfeed.simulator.SimulatorPolicy;
+
+/**
+ * A configured database without the provider's API keys is a mistake (a cron job that lost its environment),
+ * never a reason to invent prices: barfeed refuses to start before any bean is made, so nothing is written.
+ */
+public class ApiKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+
+    static final List<String> ALPACA_KEYS = List.of("APCA_API_KEY_ID", "APCA_API_SECRET_KEY");
+
+    private Environment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = environment;
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (SimulatorPolicy.embeddedDatabase(environment) || SimulatorPolicy.serves(environment)) {
+            return;
+        }
+        List<String> missing = ALPACA_KEYS.stream()
+                .filter(name -> environment.getProperty(name, "").isBlank())
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new MissingApiKeys("alpaca", missing);
+        }
+    }
+}

@@ -1,0 +1,326 @@
+package io.barfeed.settings;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+import io.barfeed.plan.PointInTime;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * Every {@code barfeed.*} setting, typed and checked when barfeed starts: a bad value stops the start with
+ * its key, its value and where it was set. application.yaml holds the same keys with the same defaults
+ * (SettingsDocumentationTest holds the two, and the README's table, together). The SQL settings are
+ * checked against the database by {@link DatabaseChecks}.
+ *
+ * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = some symbols failed, 3 = run aborted.
+ * @param schedule When scheduled runs fire.
+ * @param universe Which symbols a run loads.
+ * @param fetch How bars are asked of the market-data API.
+ * @param alpaca Alpaca's market-data API.
+ * @param store How bars are written to PostgreSQL.
+ * @param cluster Several barfeed nodes on one database.
+ * @param routes The route files.
+ * @param progress The progress line of long runs.
+ * @param schema barfeed's own data tables.
+ * @param embedded The embedded PostgreSQL used when no database is configured.
+ * @param simulator The built-in simulator of the market-data API.
+ */
+@ConfigurationProperties("barfeed")
+@Validated
+public record BarfeedProperties(
+        @DefaultValue("false") boolean once,
+        @DefaultValue @Valid Schedule schedule,
+        @DefaultValue @Valid Universe universe,
+        @DefaultValue @Valid Fetch fetch,
+        @DefaultValue @Valid Alpaca alpaca,
+        @DefaultValue @Valid Store store,
+        @DefaultValue @Valid Cluster cluster,
+        @DefaultValue @Valid Routes routes,
+        @DefaultValue @Valid Progress progress,
+        @DefaultValue @Valid Schema schema,
+        @DefaultValue @Valid Embedded embedded,
+        @DefaultValue @Valid Simulator simulator) {
+
+    /** Timeframe names as Alpaca v2 writes them. */
+    static final String TIMEFRAME =
+            "([1-9]|[1-5][0-9])(Min|T)|([1-9]|1[0-9]|2[0-3])(Hour|H)|1(Day|D)|1(Week|W)" + "|(1|2|3|4|6|12)(Month|M)";
+
+    /**
+     * When runs fire.
+     *
+     * @param cron When runs fire: a Quartz cron (second minute hour day-of-month month day-of-week).
+     * @param timeZone Time zone the cron is read in.
+     * @param misfireInstruction A fire missed while barfeed was down or busy: 2 = skip it (the next run fetches
+     *     the gap anyway), 1 = run once now.
+     * @param deleteJobOnStop Delete the Quartz job when the schedule route stops (false in a cluster, where the job
+     *     is shared).
+     */
+    public record Schedule(
+            @DefaultValue("0 */15 * ? * MON-FRI") @QuartzCron
+            String cron,
+
+            @DefaultValue("America/New_York") @NotNull ZoneId timeZone,
+            @DefaultValue("2") @Min(-1) @Max(2) int misfireInstruction,
+            @DefaultValue("true") boolean deleteJobOnStop) {}
+
+    /**
+     * Which symbols a run loads.
+     *
+     * @param query SQL giving the symbols to load: stock_id, symbol and since (newest stored bar, null = none);
+     *     :#timeframe is the timeframe being loaded. Default: the holdings of every ETF in etf_holding.
+     */
+    public record Universe(@NotBlank String query) {}
+
+    /**
+     * How bars are asked of the API.
+     *
+     * @param timeframes Bar timeframes to load, side by side (Alpaca v2 names: 1Min..59Min, 1Hour..23Hour, 1Day,
+     *     1Week, 1Month...).
+     * @param backfillStart Where a symbol with no stored bars starts: a date (2024-01-02), an instant, or a period
+     *     back from now (P60D).
+     * @param until Load bars up to this date or instant instead of now minus barfeed.alpaca.end-delay (empty: up to
+     *     now), for a fixed historical window.
+     * @param symbolsPerRequest Symbols packed into one multi-symbol request (all its pages share one start).
+     * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
+     *     page).
+     * @param parallelism Planned requests fetched (and stored) at the same time; also the number of store
+     *     connections in use.
+     * @param runTimeoutMs Longest the requests of one timeframe may take together, in milliseconds; unfinished
+     *     symbols count as failed.
+     * @param retries Extra attempts for a page that failed (5xx, connection reset, timeout, malformed page).
+     * @param retryDelayMs First wait before retrying a failed page, in milliseconds; it doubles with each attempt.
+     * @param maxRetryDelayMs Longest wait between two attempts at a page, in milliseconds.
+     * @param rateLimitedRetries Extra attempts for a page refused with 429; each waits for X-RateLimit-Reset.
+     * @param rateLimitMaxWait Longest wait for the quota to refill after a 429 or an exhausted
+     *     X-RateLimit-Remaining.
+     * @param rateLimitJitter Random extra wait after X-RateLimit-Reset, so parallel requests do not all retry at
+     *     once.
+     * @param requestsPerMinute Ceiling on requests sent, per minute, across all parallel requests (Alpaca Basic:
+     *     200, Algo Trader Plus: 10000).
+     * @param connectTimeoutMs Longest wait for a connection to the API, in milliseconds.
+     * @param responseTimeoutMs Longest wait for the API's response (or the next bytes of it), in milliseconds.
+     */
+    public record Fetch(
+            @DefaultValue({"15Min", "1Day"}) @NotEmpty
+            List<
+                            @Pattern(
+                                    regexp = TIMEFRAME,
+                                    message = "is not a timeframe (Alpaca v2 takes 1Min..59Min, 1Hour..23Hour,"
+                                            + " 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month)")
+                            String>
+                    timeframes,
+
+            @DefaultValue("P60D") @NotNull PointInTime backfillStart,
+            PointInTime until,
+            @DefaultValue("50") @Min(1) @Max(10_000) int symbolsPerRequest,
+            @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
+            @DefaultValue("6") @Min(1) @Max(1_000) int parallelism,
+            @DefaultValue("1800000") @Min(1) long runTimeoutMs,
+            @DefaultValue("3") @Min(0) int retries,
+            @DefaultValue("500") @Min(0) long retryDelayMs,
+            @DefaultValue("30000") @Min(0) long maxRetryDelayMs,
+            @DefaultValue("10") @Min(0) int rateLimitedRetries,
+            @DefaultValue("65s") @NotNull Duration rateLimitMaxWait,
+            @DefaultValue("1s") @NotNull Duration rateLimitJitter,
+            @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
+            @DefaultValue("10000") @Min(1) int connectTimeoutMs,
+            @DefaultValue("30000") @Min(1) int responseTimeoutMs) {}
+
+    /**
+     * Alpaca's market-data API. The keys come only from the environment: APCA_API_KEY_ID and
+     * APCA_API_SECRET_KEY.
+     *
+     * @param baseUrl Market-data API root (the built-in simulator's address when it serves).
+     * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
+     * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
+     *     split,spin-off).
+     * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data.
+     */
+    public record Alpaca(
+            @DefaultValue("https://data.alpaca.markets") @NotBlank
+            String baseUrl,
+
+            @DefaultValue("sip") @Pattern(regexp = "sip|iex|otc|boats")
+            String feed,
+
+            @DefaultValue("raw")
+            @Pattern(
+                    regexp = "(raw|split|dividend|spin-off|all)(,(split|dividend|spin-off))*",
+                    message = "is not raw, split, dividend, spin-off or all (or a comma-combination)")
+            String adjustment,
+
+            @DefaultValue("15m") @NotNull Duration endDelay) {}
+
+    /**
+     * How bars are written.
+     *
+     * @param insert Statement run for each bar, as a JDBC batch. Named parameters: :#stock_id :#symbol :#timeframe
+     *     :#ts :#open :#high :#low :#close :#volume :#trade_count :#vwap. Keep it idempotent (ON CONFLICT).
+     * @param copy true: write each batch with COPY into copy-into first; a batch holding a bar already stored, or
+     *     one the table refuses, then takes the insert.
+     * @param copyInto Table and columns COPY fills; for new bars it must store what barfeed.store.insert would.
+     * @param copyFields The bar fields COPY sends, one per column of copy-into, in its order (names of the insert's
+     *     parameters).
+     * @param batchSize Bars per batch; each batch is one transaction.
+     * @param retries Extra attempts for a batch that failed for a transient reason (connection lost, deadlock,
+     *     serialization).
+     * @param retryDelayMs First wait before retrying a batch, in milliseconds; it doubles with each attempt.
+     */
+    public record Store(
+            @NotBlank String insert,
+            @DefaultValue("false") boolean copy,
+
+            @DefaultValue("bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)")
+            String copyInto,
+
+            @DefaultValue({
+                "symbol",
+                "timeframe",
+                "ts",
+                "stock_id",
+                "open",
+                "high",
+                "low",
+                "close",
+                "volume",
+                "trade_count",
+                "vwap"
+            })
+            List<
+                            @Pattern(
+                                    regexp = BAR_FIELD,
+                                    message = "is not a bar field (symbol, timeframe, ts, stock_id, open, high,"
+                                            + " low, close, volume, trade_count, vwap)")
+                            String>
+                    copyFields,
+
+            @DefaultValue("5000") @Min(1) @Max(1_000_000) int batchSize,
+            @DefaultValue("5") @Min(0) int retries,
+            @DefaultValue("200") @Min(0) long retryDelayMs) {}
+
+    /** The names of the insert's bar parameters. */
+    static final String BAR_FIELD = "symbol|timeframe|ts|stock_id|open|high|low|close|volume|trade_count|vwap";
+
+    /**
+     * Several nodes on one database.
+     *
+     * @param enabled Several barfeed nodes share one schedule through PostgreSQL; turn on with
+     *     --spring.profiles.active=cluster.
+     * @param nodeId This node's name in barfeed.run.node.
+     */
+    public record Cluster(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("barfeed") @NotBlank String nodeId) {}
+
+    /**
+     * The route files.
+     *
+     * @param reload Reload a file under routes/ as soon as it changes, without a restart (for development).
+     */
+    public record Routes(@DefaultValue("false") boolean reload) {}
+
+    /**
+     * The progress line.
+     *
+     * @param intervalMs How often a long run logs its progress (requests, bars, bars per second), in milliseconds.
+     */
+    public record Progress(@DefaultValue("5000") @Min(1) long intervalMs) {}
+
+    /**
+     * barfeed's own data tables.
+     *
+     * @param managed Create and migrate barfeed's data tables (stock, etf_holding, bar). false leaves an existing
+     *     schema untouched; run bookkeeping always lives in barfeed's own schema "barfeed".
+     */
+    public record Schema(@DefaultValue("true") boolean managed) {}
+
+    /**
+     * The embedded PostgreSQL.
+     *
+     * @param dataDir Folder of the embedded PostgreSQL's data (used only when spring.datasource.url is not set).
+     * @param port Port of the embedded PostgreSQL; 0 picks a free one.
+     * @param jdbcParameters JDBC URL parameters for the embedded PostgreSQL.
+     */
+    public record Embedded(
+            @DefaultValue("data/postgres") @NotNull Path dataDir,
+            @DefaultValue("0") @Min(0) @Max(65_535) int port,
+
+            @DefaultValue("reWriteBatchedInserts=true&binaryTransferDisable=NUMERIC")
+            String jdbcParameters) {}
+
+    /**
+     * The built-in simulator.
+     *
+     * @param enabled Serve the built-in simulator: empty = only with the embedded database and no API keys (the
+     *     demo); true = also with a configured database (tests, the benchmark); false = never.
+     * @param port Port of the simulator on 127.0.0.1; 0 picks a free one.
+     * @param latency Delay before each simulated response.
+     * @param rateLimit Quota the simulator enforces with 429 and reports in X-RateLimit-*: requests per window.
+     * @param rateLimitWindow The quota's window (a minute at Alpaca; shorter to try quota handling quickly).
+     * @param unknownSymbols Symbols the simulator knows nothing of (they return no bars).
+     * @param seedDemoUniverse Seed a demo universe (ETF DEMO and ~200 holdings) into an empty stock table.
+     * @param faults Faults mixed into the answers, as shares of requests, for chaos runs.
+     */
+    public record Simulator(
+            Boolean enabled,
+            @DefaultValue("0") @Min(0) @Max(65_535) int port,
+            @DefaultValue("50ms") @NotNull Duration latency,
+            @DefaultValue("10000") @Min(1) int rateLimit,
+            @DefaultValue("1m") @NotNull Duration rateLimitWindow,
+            @DefaultValue List<String> unknownSymbols,
+            @DefaultValue("true") boolean seedDemoUniverse,
+            @DefaultValue @Valid Faults faults) {}
+
+    /**
+     * Faults mixed into the simulator's answers, as shares of requests (0 to 1, adding up to at most 1).
+     *
+     * @param rateLimited 429 with X-RateLimit-Remaining 0 and a reset one second ahead.
+     * @param serverError 500 Internal Server Error.
+     * @param connectionReset Connection closed without an answer.
+     * @param slow An answer delayed by slow-delay (past barfeed.fetch.response-timeout-ms, it times out).
+     * @param garbage A 200 whose page is cut short after 200 bytes.
+     * @param slowDelay Delay of a slow answer.
+     * @param seed Seed of the random draw of faults: the same seed gives the same sequence.
+     */
+    public record Faults(
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double rateLimited,
+
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double serverError,
+
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double connectionReset,
+
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double slow,
+
+            @DefaultValue("0") @DecimalMin("0") @DecimalMax("1")
+            double garbage,
+
+            @DefaultValue("35s") @NotNull Duration slowDelay,
+            @DefaultValue("42") long seed) {
+
+        /** The shares are laid end to end on one draw. */
+        @AssertTrue(message = "the fault shares add up to more than 1")
+        public boolean isSharesWithinOne() {
+            return rateLimited + serverError + connectionReset + slow + garbage <= 1;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.barfeed.simulator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashSet;
+import java.util.Map;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
+import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.Environment;
+import org.springframework.core.env.MapPropertySource;
+
+import io.barfeed.settings.BarfeedProperties;
+
+/**
+ * Starts the built-in simulator before any bean is made, when {@link SimulatorPolicy} allows it, and points
+ * {@code barfeed.alpaca.base-url} at it: every setting, route and bean then sees the simulator's address alone.
+ */
+public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
+
+    static final String BEAN = "alpacaSimulator";
+
+    private ConfigurableEnvironment environment;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        this.environment = (ConfigurableEnvironment) environment;
+    }
+
+    @Override
+    public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
+        // Nothing to define: the simulator is a running server, registered as it is below.
+    }
+
+    @Override
+    public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+        if (!SimulatorPolicy.serves(environment)) {
+            return;
+        }
+        BarfeedProperties.Simulator settings =
+                Binder.get(environment).bindOrCreate("barfeed.simulator", BarfeedProperties.Simulator.class);
+        BarfeedProperties.Faults f = settings.faults();
+        Faults faults = new Faults(
+                Map.of(
+                        Faults.Kind.RATE_LIMITED, f.rateLimited(),
+                        Faults.Kind.SERVER_ERROR, f.serverError(),
+                        Faults.Kind.CONNECTION_RESET, f.connectionReset(),
+                        Faults.Kind.SLOW, f.slow(),
+                        Faults.Kind.GARBAGE, f.garbage()),
+                f.slowDelay(),
+                f.seed());
+        AlpacaSimulator simulator;
+        try {
+            simulator = new AlpacaSimulator(
+                    new SimulatedMarket(new HashSet<>(settings.unknownSymbols())),
+                    settings.port(),
+                    settings.latency(),
+                    settings.rateLimit(),
+                    settings.rateLimitWindow(),
+                    faults);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the built-in simulator cannot start", e);
+        }
+        environment
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "barfeed-simulator", Map.of("barfeed.alpaca.base-url", simulator.baseUrl())));
+        beanFactory.registerSingleton(BEAN, simulator);
+        ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(BEAN, simulator::close);
+    }
+}

@@ -1,0 +1,146 @@
+package io.barfeed.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The three places that describe barfeed's settings agree: application.yaml (what runs), the configuration metadata
+ * the jar carries (what an IDE shows, generated from {@link BarfeedProperties}) and the README's configuration
+ * reference (what a person reads). Each {@code barfeed.*} key appears in all three, with the same default.
+ */
+class SettingsDocumentationTest {
+
+    /** A README default for a statement too long for a table cell. */
+    static final String SEE_YAML = "see application.yaml";
+
+    static final Pattern README_ROW =
+            Pattern.compile("^\\| `(barfeed\\.[a-z0-9.-]+)` \\| (.*?) \\|", Pattern.MULTILINE);
+    static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
+    static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
+
+    @Test
+    void everySettingInApplicationYamlIsInTheMetadataAndTheReadmeWithTheSameDefault() throws IOException {
+        Map<String, String> yaml = applicationYaml();
+        Map<String, String> metadata = metadataDefaults();
+        Map<String, String> readme = readmeDefaults();
+
+        SoftAssertions softly = new SoftAssertions();
+        softly.assertThat(metadata.keySet())
+                .as("keys in the metadata vs application.yaml")
+                .isEqualTo(yaml.keySet());
+        softly.assertThat(readme.keySet())
+                .as("keys in the README vs application.yaml")
+                .isEqualTo(yaml.keySet());
+        for (String key : yaml.keySet()) {
+            String inYaml = yaml.get(key);
+            if (metadata.get(key) == null && !inYaml.isEmpty()) { // an SQL statement: documented in the file
+                softly.assertThat(readme.get(key))
+                        .as("README default of %s", key)
+                        .isEqualTo(SEE_YAML);
+                continue;
+            }
+            softly.assertThat(Objects.toString(metadata.get(key), ""))
+                    .as("metadata default of %s", key)
+                    .isEqualTo(inYaml);
+            softly.assertThat(readme.get(key)).as("README default of %s", key).isEqualTo(inYaml);
+        }
+        softly.assertAll();
+    }
+
+    @Test
+    void everySettingInTheMetadataIsDescribed() throws IOException {
+        for (JsonNode property : metadata().get("properties")) {
+            if (property.get("name").asText().startsWith("barfeed.")) {
+                assertThat(property.path("description").asText())
+                        .as("description of %s", property.get("name").asText())
+                        .isNotBlank();
+            }
+        }
+    }
+
+    /** The default profile's barfeed.* settings, flattened, as text. */
+    static Map<String, String> applicationYaml() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("application.yaml"))) {
+            Object first = new Yaml().loadAll(reader).iterator().next();
+            Map<String, String> flat = new TreeMap<>();
+            flatten("", ((Map<?, ?>) first).get("barfeed"), flat);
+            return flat;
+        }
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, String> into) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> flatten(prefix.isEmpty() ? "barfeed." + k : prefix + "." + k, v, into));
+        } else {
+            into.put(prefix, text(value));
+        }
+    }
+
+    static Map<String, String> metadataDefaults() throws IOException {
+        Map<String, String> defaults = new TreeMap<>();
+        for (JsonNode property : metadata().get("properties")) {
+            String name = property.get("name").asText();
+            if (!name.startsWith("barfeed.")) {
+                continue;
+            }
+            JsonNode value = property.get("defaultValue");
+            boolean list = property.path("type").asText().startsWith("java.util.List");
+            defaults.put(
+                    name, value == null ? (list ? "[]" : null) : value.isTextual() ? value.asText() : value.toString());
+        }
+        return defaults;
+    }
+
+    static JsonNode metadata() throws IOException {
+        try (InputStream in =
+                SettingsDocumentationTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    /** Key and default of each row of the README's configuration tables: the first `code` of the cell. */
+    static Map<String, String> readmeDefaults() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Matcher row = README_ROW.matcher(readme);
+        while (row.find()) {
+            String cell = row.group(2).trim();
+            Matcher code = FIRST_CODE.matcher(cell);
+            defaults.put(
+                    row.group(1),
+                    cell.equals("empty") ? "" : cell.equals(SEE_YAML) ? SEE_YAML : code.find() ? code.group(1) : cell);
+        }
+        return new TreeMap<>(defaults);
+    }
+
+    /** A YAML value as the metadata writes it: lists in brackets, placeholders by their fallback, null as empty. */
+    private static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof List<?> list) {
+            return list.toString();
+        }
+        Matcher placeholder = PLACEHOLDER.matcher(value.toString());
+        return placeholder.matches() ? placeholder.group(1) : value.toString().strip();
+    }
+}
