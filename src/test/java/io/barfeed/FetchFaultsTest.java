@@ -195,7 +195,8 @@ class FetchFaultsTest {
                 .contains("APCA_API_SECRET_KEY");
         assertThat(jdbc.queryForObject("SELECT status FROM barfeed.run WHERE id = ?", String.class, summary.runId()))
                 .isEqualTo("aborted");
-        assertThat(failures(summary)).first().asString().contains(" fetch 401 ");
+        // A refusal of the whole run is no hole to repair: nothing was stored, the next run starts where this one did.
+        assertThat(failures(summary)).isEmpty();
     }
 
     @Test

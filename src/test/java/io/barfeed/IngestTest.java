@@ -53,6 +53,8 @@ class IngestTest {
     static void settings(DynamicPropertyRegistry registry) {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
+        // Far enough back that a day's revisit window before the stored bars is not cut at the backfill start.
+        registry.add("barfeed.fetch.backfill-start", () -> "2023-12-20");
     }
 
     @Autowired
@@ -79,7 +81,8 @@ class IngestTest {
         RunSummary summary = run();
 
         assertThat(summary.line())
-                .matches("barfeed run \\d+ finished: symbols=3 bars=6 failed=0 requests=2 seconds=\\d+\\.\\d{3}");
+                .matches("barfeed run \\d+ finished: symbols=3 bars=6 failed=0 requests=2 seconds=\\d+\\.\\d{3}"
+                        + " repaired=0 abandoned=0");
         assertThat(summary.status()).isEqualTo(RunSummary.Status.SUCCEEDED);
         assertThat(storedBars())
                 .containsExactly(
@@ -95,7 +98,7 @@ class IngestTest {
                         getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
                                 .withQueryParam("symbols", equalTo("AAA,BBB,CCC"))
                                 .withQueryParam("timeframe", equalTo("15Min"))
-                                .withQueryParam("start", equalTo("2024-01-02T00:00:00Z"))
+                                .withQueryParam("start", equalTo("2023-12-20T00:00:00Z"))
                                 .withQueryParam("limit", equalTo("10000"))
                                 .withQueryParam("adjustment", equalTo("raw"))
                                 .withQueryParam("feed", equalTo("sip"))
@@ -104,7 +107,7 @@ class IngestTest {
                 .verify(
                         1,
                         getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                                .withQueryParam("start", equalTo("2024-01-02T00:00:00Z"))
+                                .withQueryParam("start", equalTo("2023-12-20T00:00:00Z"))
                                 .withQueryParam("page_token", equalTo("p2")));
         assertThat(jdbc.queryForObject(
                         "SELECT status || ' ' || symbols || ' ' || bars || ' ' || failed || ' ' || requests"
@@ -133,11 +136,12 @@ class IngestTest {
 
         assertThat(storedBars()).isEqualTo(first);
         assertThat(second.failed()).isZero();
+        // The revisit window: a day before the newest stored bar, for late corrections.
         API.server()
                 .verify(
                         1,
                         getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                                .withQueryParam("start", equalTo("2024-01-02T14:45:00Z")));
+                                .withQueryParam("start", equalTo("2024-01-01T14:45:00Z")));
     }
 
     @Test
@@ -172,12 +176,12 @@ class IngestTest {
                 .verify(
                         1,
                         getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                                .withQueryParam("start", equalTo("2024-01-02T14:45:00Z")));
+                                .withQueryParam("start", equalTo("2024-01-01T14:45:00Z")));
         API.server()
                 .verify(
                         0,
                         getRequestedFor(urlPathEqualTo(AlpacaStub.PATH))
-                                .withQueryParam("start", equalTo("2024-01-02T00:00:00Z")));
+                                .withQueryParam("start", equalTo("2023-12-20T00:00:00Z")));
     }
 
     @Test

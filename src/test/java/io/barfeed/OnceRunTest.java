@@ -63,7 +63,8 @@ class OnceRunTest {
 
         assertThat(result.exitCode()).as(result.output()).isEqualTo(2);
         assertThat(result.summaries()).containsExactly("symbols=2 bars=0 failed=2 requests=2");
-        assertThat(result.output()).contains("failed symbols: AAPL, MSFT; see barfeed.failure");
+        assertThat(result.output())
+                .contains("failures still open for symbols: AAPL, MSFT; the next runs ask for them again");
     }
 
     @Test

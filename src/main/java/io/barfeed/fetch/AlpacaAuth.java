@@ -2,20 +2,17 @@ package io.barfeed.fetch;
 
 import java.net.URI;
 
-import org.apache.camel.component.http.HttpClientConfigurer;
-import org.apache.camel.http.base.HttpOperationFailedException;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.core5.http.HttpRequestInterceptor;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * Alpaca's key headers, added by the HTTP client itself to requests for {@code barfeed.alpaca.base-url}.
- * The keys are read from the environment ({@code APCA_API_KEY_ID}, {@code APCA_API_SECRET_KEY}) at
- * request time, so they never sit in an exchange, a route, a route dump, a log line or application.yaml.
+ * Alpaca's key headers, added by the HTTP client itself to requests for {@code barfeed.alpaca.base-url}. The keys
+ * are read from the environment ({@code APCA_API_KEY_ID}, {@code APCA_API_SECRET_KEY}) at request time, so they
+ * never sit in an exchange, a route, a route dump, a log line or application.yaml.
  */
 @Component("alpacaAuth")
-public class AlpacaAuth implements HttpClientConfigurer {
+public class AlpacaAuth {
 
     static final String KEY_ID = "APCA_API_KEY_ID";
     static final String SECRET_KEY = "APCA_API_SECRET_KEY";
@@ -26,9 +23,9 @@ public class AlpacaAuth implements HttpClientConfigurer {
         this.environment = environment;
     }
 
-    @Override
-    public void configureHttpClient(HttpClientBuilder builder) {
-        builder.addRequestInterceptorFirst((HttpRequestInterceptor) (request, entity, context) -> {
+    /** The request step that adds the keys. */
+    HttpRequestInterceptor interceptor() {
+        return (request, entity, context) -> {
             String keyId = environment.getProperty(KEY_ID, "");
             if (!keyId.isBlank()
                     && request.getAuthority() != null
@@ -36,17 +33,7 @@ public class AlpacaAuth implements HttpClientConfigurer {
                 request.setHeader("APCA-API-KEY-ID", keyId);
                 request.setHeader("APCA-API-SECRET-KEY", environment.getProperty(SECRET_KEY, ""));
             }
-        });
-    }
-
-    /** A refused key fails every request alike: stop the run and say which variables to check. */
-    public void requireKeysAccepted(Throwable failure) {
-        if (failure instanceof HttpOperationFailedException http
-                && (http.getStatusCode() == 401 || http.getStatusCode() == 403)) {
-            throw new IllegalStateException("the market-data API refused barfeed's credentials (HTTP "
-                    + http.getStatusCode() + "): check " + KEY_ID + " and " + SECRET_KEY
-                    + " (and that the plan covers barfeed.alpaca.feed)");
-        }
+        };
     }
 
     private String apiAuthority() {

@@ -1,5 +1,6 @@
 package io.barfeed.fetch;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,15 +15,21 @@ public final class BarsPage {
 
     private final List<BarRow> rows;
     private final String nextPageToken;
-    private final Map<String, Long> barsBySymbol;
+    private final Map<String, SymbolTally> bySymbol;
     private final List<RejectedBar> rejected;
+    private final List<String> unexpectedSymbols;
 
     public BarsPage(
-            List<BarRow> rows, String nextPageToken, Map<String, Long> barsBySymbol, List<RejectedBar> rejected) {
+            List<BarRow> rows,
+            String nextPageToken,
+            Map<String, SymbolTally> bySymbol,
+            List<RejectedBar> rejected,
+            List<String> unexpectedSymbols) {
         this.rows = List.copyOf(rows);
         this.nextPageToken = nextPageToken;
-        this.barsBySymbol = Map.copyOf(barsBySymbol);
+        this.bySymbol = Map.copyOf(bySymbol);
         this.rejected = List.copyOf(rejected);
+        this.unexpectedSymbols = List.copyOf(unexpectedSymbols);
     }
 
     public List<BarRow> rows() {
@@ -34,12 +41,18 @@ public final class BarsPage {
         return nextPageToken;
     }
 
-    public Map<String, Long> barsBySymbol() {
-        return barsBySymbol;
+    /** Each symbol's bars on this page: how many, and the newest. */
+    public Map<String, SymbolTally> bySymbol() {
+        return bySymbol;
     }
 
     public List<RejectedBar> rejected() {
         return rejected;
+    }
+
+    /** Symbols the API sent bars for that the request did not ask for: not stored, nothing of ours missing. */
+    public List<String> unexpectedSymbols() {
+        return unexpectedSymbols;
     }
 
     /** The rows cut into batches of at most {@code size}, each stored in one transaction. */
@@ -60,6 +73,19 @@ public final class BarsPage {
                 + "]";
     }
 
-    /** A bar the API sent that cannot be stored, and why. */
-    public record RejectedBar(String symbol, String reason) {}
+    /** A bar the API sent that cannot be stored, and why; {@code t} is its time, null when unreadable. */
+    public record RejectedBar(String symbol, Instant t, String reason) {}
+
+    /** A symbol's bars on a page: how many, and the newest one's time. */
+    public record SymbolTally(long bars, Instant newest) {
+
+        SymbolTally plus(Instant t) {
+            return new SymbolTally(bars + 1, newest == null || t.isAfter(newest) ? t : newest);
+        }
+
+        /** This tally, then a later page's. */
+        public SymbolTally then(SymbolTally later) {
+            return new SymbolTally(bars + later.bars, later.newest.isAfter(newest) ? later.newest : newest);
+        }
+    }
 }

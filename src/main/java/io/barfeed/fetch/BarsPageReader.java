@@ -10,8 +10,10 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 
 import io.barfeed.fetch.BarsPage.RejectedBar;
+import io.barfeed.fetch.BarsPage.SymbolTally;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.UniverseSymbol;
 
@@ -36,7 +39,7 @@ public class BarsPageReader {
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
-    public BarsPage read(InputStream body, @ExchangeProperty("cursor") PageCursor cursor) throws IOException {
+    public BarsPage read(InputStream body, @Variable("cursor") PageCursor cursor) throws IOException {
         PlannedRequest request = cursor.request();
         Map<String, UniverseSymbol> wanted = request.bySymbol();
         Page page = new Page(request.timeframe(), wanted);
@@ -124,6 +127,7 @@ public class BarsPageReader {
         private final String timeframe;
         private final Map<String, UniverseSymbol> wanted;
         private final List<BarRow> rows = new ArrayList<>();
+        private final Set<String> unexpected = new TreeSet<>();
         private final List<RejectedBar> rejected = new ArrayList<>();
         // The bar being read: one for the whole page, cleared for each bar.
         private final RawBar bar = new RawBar();
@@ -137,19 +141,19 @@ public class BarsPageReader {
         void add(String symbol, RawBar bar) {
             UniverseSymbol target = wanted.get(symbol);
             if (target == null) {
-                rejected.add(new RejectedBar(symbol, "symbol was not asked for"));
+                unexpected.add(symbol);
                 return;
             }
             String problem = BarRules.problemOf(bar);
             if (problem != null) {
-                rejected.add(new RejectedBar(symbol, problem + " in bar " + bar));
+                rejected.add(new RejectedBar(symbol, timeOrNull(bar.t), problem + " in bar " + bar));
                 return;
             }
             Instant ts;
             try {
                 ts = BarTime.parse(bar.t);
             } catch (DateTimeException e) {
-                rejected.add(new RejectedBar(symbol, "unparseable timestamp t '" + bar.t + "'"));
+                rejected.add(new RejectedBar(symbol, null, "unparseable timestamp t '" + bar.t + "'"));
                 return;
             }
             rows.add(new BarRow(
@@ -166,25 +170,35 @@ public class BarsPageReader {
                     (String) bar.vw));
         }
 
+        /** A bar's t when it reads as a time, for the failure's range; else null. */
+        private static Instant timeOrNull(String t) {
+            try {
+                return t == null ? null : BarTime.parse(t);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        }
+
         BarsPage toBarsPage() {
             // Stored in symbol-then-time order, a symbol's committed bars are always a prefix of its
             // range, so a failure leaves no gap behind the newest stored bar (the next run's since).
             rows.sort(ROW_ORDER);
             List<BarRow> unique = new ArrayList<>(rows.size());
-            Map<String, Long> counts = new HashMap<>();
+            Map<String, SymbolTally> tallies = new HashMap<>();
             BarRow previous = null;
             for (BarRow row : rows) {
                 // One INSERT ... ON CONFLICT must never see a key twice ("cannot affect row a second time");
                 // sorted, the same bar twice is two neighbours (the sort is stable: the first one is kept).
                 if (previous != null && previous.sameBarAs(row)) {
-                    rejected.add(new RejectedBar(row.symbol(), "duplicate bar at " + row.ts()));
+                    rejected.add(new RejectedBar(row.symbol(), row.ts().toInstant(), "duplicate bar at " + row.ts()));
                     continue;
                 }
                 unique.add(row);
-                counts.merge(row.symbol(), 1L, Long::sum);
+                Instant t = Instant.ofEpochSecond(row.epochSecond(), row.nano());
+                tallies.merge(row.symbol(), new SymbolTally(1, t), (a, b) -> a.plus(t));
                 previous = row;
             }
-            return new BarsPage(unique, nextPageToken, counts, rejected);
+            return new BarsPage(unique, nextPageToken, tallies, rejected, List.copyOf(unexpected));
         }
     }
 

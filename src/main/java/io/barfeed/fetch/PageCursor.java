@@ -2,27 +2,30 @@ package io.barfeed.fetch;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import io.barfeed.fetch.BarsPage.SymbolTally;
 import io.barfeed.plan.PlannedRequest;
-import io.barfeed.run.RunTotals;
+import io.barfeed.plan.SymbolRange;
+import io.barfeed.plan.UniverseSymbol;
 
-/** Where the page loop of one planned request stands: the next page token and what is stored so far. */
+/**
+ * Where the page loop of one planned request stands: the next page token, and what of each symbol is stored so
+ * far. Immutable: each stored page gives the next cursor.
+ */
 public record PageCursor(
-        PlannedRequest request,
-        String pageToken,
-        boolean done,
-        int pages,
-        int retries,
-        Map<String, Long> barsBySymbol) {
+        PlannedRequest request, String pageToken, boolean done, int pages, Map<String, SymbolTally> stored) {
 
     public PageCursor {
-        barsBySymbol = Map.copyOf(barsBySymbol);
+        stored = Map.copyOf(stored);
     }
 
     public static PageCursor first(PlannedRequest request) {
-        return new PageCursor(request, null, false, 0, 0, Map.of());
+        return new PageCursor(request, null, false, 0, Map.of());
     }
 
     public boolean hasMorePages() {
@@ -36,23 +39,32 @@ public record PageCursor(
 
     /** The cursor after {@code page} was stored. */
     public PageCursor next(BarsPage page) {
-        Map<String, Long> counts = new HashMap<>(barsBySymbol);
-        page.barsBySymbol().forEach((symbol, n) -> counts.merge(symbol, n, Long::sum));
-        return new PageCursor(request, page.nextPageToken(), page.nextPageToken() == null, pages + 1, retries, counts);
+        Map<String, SymbolTally> tallies = new HashMap<>(stored);
+        page.bySymbol().forEach((symbol, tally) -> tallies.merge(symbol, tally, SymbolTally::then));
+        return new PageCursor(request, page.nextPageToken(), page.nextPageToken() == null, pages + 1, tallies);
     }
 
-    /** The cursor after one more attempt at the current page. */
-    public PageCursor retried() {
-        return new PageCursor(request, pageToken, done, pages, retries + 1, barsBySymbol);
+    /** Bars stored so far. */
+    public long bars() {
+        return stored.values().stream().mapToLong(SymbolTally::bars).sum();
     }
 
-    /** All pages stored: every symbol of the request is complete. */
-    public RunTotals completed() {
-        return RunTotals.completed(request, barsBySymbol, pages + retries);
-    }
-
-    /** The request gave up on a page: its symbols failed; what was stored before stays counted. */
-    public RunTotals failed() {
-        return RunTotals.failed(request, barsBySymbol, pages + retries + 1);
+    /**
+     * What of the request is not stored, per symbol: from its newest stored bar (or the request's start) to the
+     * request's end. The API fills pages symbol after symbol in alphabetical order, so a symbol before the last one
+     * seen on a stored page is complete.
+     */
+    public List<SymbolRange> unstored() {
+        String lastSeen =
+                stored.keySet().stream().max(Comparator.naturalOrder()).orElse(null);
+        List<SymbolRange> missing = new ArrayList<>();
+        for (UniverseSymbol s : request.symbols()) {
+            if (lastSeen != null && s.symbol().compareTo(lastSeen) < 0) {
+                continue;
+            }
+            SymbolTally tally = stored.get(s.symbol());
+            missing.add(new SymbolRange(s.symbol(), tally == null ? request.start() : tally.newest(), request.end()));
+        }
+        return missing;
     }
 }

@@ -15,7 +15,8 @@ import io.micrometer.core.instrument.Timer;
 @Component("requestMetrics")
 public class RequestMetrics {
 
-    private static final String STARTED = "barfeedRequestStarted";
+    /** The exchange variable holding the start of the request being timed. */
+    private static final String STARTED = "requestStartedNanos";
 
     private final Timer ok;
     private final Timer failed;
@@ -26,23 +27,23 @@ public class RequestMetrics {
     }
 
     public void started(Exchange exchange) {
-        exchange.setProperty(STARTED, System.nanoTime());
+        exchange.setVariable(STARTED, System.nanoTime());
     }
 
     public void succeeded(Exchange exchange) {
         record(exchange, ok);
     }
 
-    /** Called for a request that failed (before its retry, or before its dead letter). */
+    /** Called for every attempt that failed, retried or not (by {@link RetryDelay}). */
     public void failed(Exchange exchange) {
         record(exchange, failed);
     }
 
     private static void record(Exchange exchange, Timer timer) {
-        Long started = exchange.getProperty(STARTED, Long.class);
+        Long started = exchange.getVariable(STARTED, Long.class);
         if (started != null) {
             timer.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            exchange.removeProperty(STARTED);
+            exchange.removeVariable(STARTED);
         }
     }
 

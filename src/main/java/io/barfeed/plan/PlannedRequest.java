@@ -8,11 +8,27 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** One multi-symbol bars request (all its pages): the symbols share one start and one end. */
-public record PlannedRequest(String timeframe, List<UniverseSymbol> symbols, Instant start, Instant end) {
+/**
+ * One bars request (all its pages): its symbols share one start and one end. A repair asks again for a range
+ * behind the symbols' newest stored bars that an earlier run did not store; {@code openRangeSymbols} are the
+ * symbols with open failure ranges inside [start, end], resolved when the request completes.
+ */
+public record PlannedRequest(
+        String timeframe,
+        List<UniverseSymbol> symbols,
+        Instant start,
+        Instant end,
+        boolean repair,
+        List<String> openRangeSymbols) {
 
     public PlannedRequest {
         symbols = List.copyOf(symbols);
+        openRangeSymbols = List.copyOf(openRangeSymbols);
+    }
+
+    /** A request with no open ranges to resolve. */
+    public PlannedRequest(String timeframe, List<UniverseSymbol> symbols, Instant start, Instant end) {
+        this(timeframe, symbols, start, end, false, List.of());
     }
 
     /** The {@code symbols} query value: comma-separated, each symbol URL-encoded. */

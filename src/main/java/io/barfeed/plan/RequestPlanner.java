@@ -11,8 +11,12 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -20,10 +24,12 @@ import org.springframework.stereotype.Component;
 import io.barfeed.settings.BarfeedProperties;
 
 /**
- * Packs the universe into multi-symbol requests. Symbols are sorted by where they must start and
- * cut into runs of {@code symbols-per-request}; a request starts at its earliest symbol, and the
- * insert's ON CONFLICT absorbs the little overlap this gives the others (after the first run all
- * symbols of a universe usually share one start, so the overlap is nil).
+ * Plans one timeframe of a run. Each symbol starts where its stored bars need checking: the revisit window before
+ * its newest stored bar (late corrections land there), or the backfill start. An open failure range that reaches
+ * into that window moves the start back to cover it; one behind it becomes a repair request, at most
+ * {@code barfeed.repair.max-requests} of them per run, oldest first. Symbols are then sorted by start and cut into
+ * requests of {@code symbols-per-request}; a request starts at its earliest symbol, and the insert's ON CONFLICT
+ * absorbs the little overlap this gives the others (after the first run all symbols usually share one start).
  */
 @Component("requestPlanner")
 public class RequestPlanner {
@@ -35,6 +41,8 @@ public class RequestPlanner {
     private final int symbolsPerRequest;
     private final Duration endDelay;
     private final PointInTime until;
+    private final Duration revisit;
+    private final int maxRepairRequests;
 
     @Autowired
     public RequestPlanner(Clock clock, BarfeedProperties settings) {
@@ -43,19 +51,34 @@ public class RequestPlanner {
                 settings.fetch().backfillStart(),
                 settings.fetch().symbolsPerRequest(),
                 settings.alpaca().endDelay(),
-                settings.fetch().until());
+                settings.fetch().until(),
+                settings.fetch().revisit(),
+                settings.repair().maxRequests());
     }
 
     RequestPlanner(
-            Clock clock, PointInTime backfillStart, int symbolsPerRequest, Duration endDelay, PointInTime until) {
+            Clock clock,
+            PointInTime backfillStart,
+            int symbolsPerRequest,
+            Duration endDelay,
+            PointInTime until,
+            Duration revisit,
+            int maxRepairRequests) {
         this.clock = clock;
         this.backfillStart = backfillStart;
         this.symbolsPerRequest = symbolsPerRequest;
         this.endDelay = endDelay;
         this.until = until;
+        this.revisit = revisit;
+        this.maxRepairRequests = maxRepairRequests;
     }
 
-    public Plan plan(List<Map<String, Object>> rows, String frame) {
+    /**
+     * @param rows the universe query's rows: stock_id, symbol, since
+     * @param frame the timeframe
+     * @param openRanges barfeed.failure's open ranges of the timeframe: symbol, range_from, range_to
+     */
+    public Plan plan(List<Map<String, Object>> rows, String frame, List<Map<String, Object>> openRanges) {
         Instant now = clock.instant();
         Instant end = until == null ? now.minus(endDelay) : until.resolve(now);
         Instant backfill = backfillStart.resolve(now);
@@ -66,25 +89,96 @@ public class RequestPlanner {
         }
         List<UniverseSymbol> universe =
                 rows.stream().map(RequestPlanner::toSymbol).toList();
-        List<UniverseSymbol> upToDate = new ArrayList<>();
-        List<UniverseSymbol> due = new ArrayList<>();
-        for (UniverseSymbol s : universe) {
-            (startOf(s, backfill).isBefore(end) ? due : upToDate).add(s);
-        }
-        due.sort(
-                Comparator.comparing((UniverseSymbol s) -> startOf(s, backfill)).thenComparing(UniverseSymbol::symbol));
+        Map<String, SymbolRange> open = openSpans(openRanges);
 
-        List<PlannedRequest> requests = new ArrayList<>();
+        Map<UniverseSymbol, Instant> starts = new LinkedHashMap<>();
+        List<UniverseSymbol> upToDate = new ArrayList<>();
+        List<SymbolRange> behind = new ArrayList<>();
+        Set<String> absorbed = new HashSet<>();
+        for (UniverseSymbol s : universe) {
+            Instant start = startOf(s, backfill);
+            SymbolRange span = open.get(s.symbol());
+            if (span != null && !span.to().isBefore(start)) {
+                start = span.from().isBefore(start) ? span.from() : start;
+                absorbed.add(s.symbol());
+            } else if (span != null) {
+                behind.add(span);
+            }
+            if (start.isBefore(end) || absorbed.contains(s.symbol())) {
+                starts.put(s, start);
+            } else {
+                upToDate.add(s);
+            }
+        }
+
+        List<PlannedRequest> requests = new ArrayList<>(repairs(frame, universe, behind));
+        List<UniverseSymbol> due = new ArrayList<>(starts.keySet());
+        due.sort(Comparator.comparing((UniverseSymbol s) -> starts.get(s)).thenComparing(UniverseSymbol::symbol));
         for (int i = 0; i < due.size(); i += symbolsPerRequest) {
             List<UniverseSymbol> chunk = due.subList(i, Math.min(i + symbolsPerRequest, due.size()));
-            requests.add(new PlannedRequest(frame, chunk, startOf(chunk.get(0), backfill), end));
+            List<String> resolving = chunk.stream()
+                    .map(UniverseSymbol::symbol)
+                    .filter(absorbed::contains)
+                    .toList();
+            requests.add(new PlannedRequest(frame, chunk, starts.get(chunk.get(0)), end, false, resolving));
         }
-        return new Plan(frame, universe, requests, upToDate);
+        int waiting = Math.max(0, behind.size() - maxRepairRequests);
+        return new Plan(frame, universe, requests, upToDate, waiting);
     }
 
-    /** The newest stored bar is asked for again: it may have been a partial bar when it was stored. */
-    private static Instant startOf(UniverseSymbol s, Instant backfill) {
-        return s.since() == null ? backfill : s.since();
+    /** The oldest open spans behind the symbols' windows, as repair requests; equal spans share a request. */
+    private List<PlannedRequest> repairs(String frame, List<UniverseSymbol> universe, List<SymbolRange> behind) {
+        Map<String, UniverseSymbol> bySymbol = new HashMap<>();
+        universe.forEach(s -> bySymbol.putIfAbsent(s.symbol(), s));
+        Map<List<Instant>, List<UniverseSymbol>> bySpan = new LinkedHashMap<>();
+        behind.stream()
+                .sorted(Comparator.comparing(SymbolRange::from).thenComparing(SymbolRange::symbol))
+                .limit(maxRepairRequests)
+                .forEach(span -> bySpan.computeIfAbsent(List.of(span.from(), span.to()), k -> new ArrayList<>())
+                        .add(bySymbol.get(span.symbol())));
+        List<PlannedRequest> repairs = new ArrayList<>();
+        bySpan.forEach((span, symbols) -> {
+            for (int i = 0; i < symbols.size(); i += symbolsPerRequest) {
+                List<UniverseSymbol> chunk = symbols.subList(i, Math.min(i + symbolsPerRequest, symbols.size()));
+                repairs.add(new PlannedRequest(
+                        frame,
+                        chunk,
+                        span.get(0),
+                        span.get(1),
+                        true,
+                        chunk.stream().map(UniverseSymbol::symbol).toList()));
+            }
+        });
+        return repairs;
+    }
+
+    /**
+     * The revisit window before the newest stored bar, never before the backfill start (a symbol stored only since
+     * yesterday is not loaded from before it); without stored bars, the backfill start.
+     */
+    private Instant startOf(UniverseSymbol s, Instant backfill) {
+        if (s.since() == null) {
+            return backfill;
+        }
+        Instant revisitFrom = s.since().minus(revisit);
+        return revisitFrom.isBefore(backfill) ? (s.since().isBefore(backfill) ? s.since() : backfill) : revisitFrom;
+    }
+
+    /** Each symbol's open ranges merged into one span, from the earliest start to the latest end. */
+    private static Map<String, SymbolRange> openSpans(List<Map<String, Object>> openRanges) {
+        Map<String, SymbolRange> spans = new HashMap<>();
+        for (Map<String, Object> row : openRanges == null ? List.<Map<String, Object>>of() : openRanges) {
+            SymbolRange range = new SymbolRange(
+                    (String) row.get("symbol"), toInstant(row.get("range_from")), toInstant(row.get("range_to")));
+            spans.merge(
+                    range.symbol(),
+                    range,
+                    (a, b) -> new SymbolRange(
+                            a.symbol(),
+                            a.from().isBefore(b.from()) ? a.from() : b.from(),
+                            a.to().isAfter(b.to()) ? a.to() : b.to()));
+        }
+        return spans;
     }
 
     private static UniverseSymbol toSymbol(Map<String, Object> row) {
@@ -97,7 +191,7 @@ public class RequestPlanner {
         return new UniverseSymbol(id.longValue(), symbol.toString(), toInstant(row.get("since")));
     }
 
-    /** A timestamp without time zone is read as UTC (the JVM runs in UTC). */
+    /** A timestamp without time zone is read as UTC. */
     static Instant toInstant(Object since) {
         if (since == null) {
             return null;

@@ -1,6 +1,8 @@
 package io.barfeed.run;
 
-import java.util.Comparator;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,79 +11,99 @@ import org.apache.camel.Body;
 import org.apache.camel.CamelExchangeException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
 import org.apache.camel.http.base.HttpOperationFailedException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.BarRow;
 import io.barfeed.fetch.BarsPage;
 import io.barfeed.fetch.PageCursor;
+import io.barfeed.fetch.RequestDeadlinePassed;
+import io.barfeed.plan.PlannedRequest;
+import io.barfeed.plan.SymbolRange;
 
 /**
- * Rows of {@code barfeed.failure}: what failed (a planned request, a bar the API sent, a row the
- * database refused), at which stage, and why. A run's failed symbols are read back from these rows.
+ * Rows for barfeed.failure: what was not stored, exactly (symbol, timeframe, the range of bar times), at which
+ * stage, and why. Stages: {@code fetch} (a request that gave up), {@code timeout} (a request cut off by
+ * barfeed.fetch.run-timeout-ms), {@code store} (the database failed after its retries), {@code validate} (a bar the
+ * API sent that cannot be stored), {@code refused} (a row the database refused for its data).
  */
 @Component("failureRows")
 public class FailureRows {
 
     private static final int MAX_MESSAGE = 1000;
 
-    /** A planned request that gave up: one row per symbol, stage fetch or store. */
-    public List<Map<String, Object>> forRequest(
-            @ExchangeProperty("cursor") PageCursor cursor,
+    /** A request that gave up: one row for each of its symbols not completely stored, from where it stopped. */
+    public List<Map<String, Object>> forFailedRequest(
+            @Variable("cursor") PageCursor cursor,
             @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable caught,
-            @ExchangeProperty("runId") long runId) {
+            @Variable("run") Run run,
+            @Variable("deadline") Instant deadline) {
         Throwable cause = essential(caught);
-        String stage = cause instanceof DataAccessException ? "store" : "fetch";
+        boolean timedOut = cause instanceof RequestDeadlinePassed
+                || (deadline != null && !Instant.now().isBefore(deadline)); // cut off while reading its answer
+        String stage = timedOut ? "timeout" : cause instanceof DataAccessException ? "store" : "fetch";
         String message = describe(cause) + " (after " + cursor.pages() + " stored pages)";
         Integer status = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
-        return cursor.request().symbols().stream()
-                .map(s -> row(runId, s.symbol(), cursor.request().timeframe(), stage, status, message))
+        String timeframe = cursor.request().timeframe();
+        return cursor.unstored().stream()
+                .map(range -> row(run, range, timeframe, stage, status, message))
                 .toList();
     }
 
-    /** Bars of a page that failed validation: never stored, one row each. */
+    /** Bars of a page that failed validation: never stored, one row each, at the bar's time when it has one. */
     public List<Map<String, Object>> forRejectedBars(
-            @ExchangeProperty("page") BarsPage page,
-            @ExchangeProperty("cursor") PageCursor cursor,
-            @ExchangeProperty("runId") long runId) {
+            @Variable("page") BarsPage page, @Variable("cursor") PageCursor cursor, @Variable("run") Run run) {
+        String timeframe = cursor.request().timeframe();
         return page.rejected().stream()
-                .map(r -> row(runId, r.symbol(), cursor.request().timeframe(), "validate", null, r.reason()))
+                .map(bar -> {
+                    Instant from = bar.t() != null ? bar.t() : cursor.request().start();
+                    Instant to = bar.t() != null ? bar.t() : cursor.request().end();
+                    return row(run, new SymbolRange(bar.symbol(), from, to), timeframe, "validate", null, bar.reason());
+                })
                 .toList();
     }
 
-    /** Symbols whose request was still running when barfeed.fetch.run-timeout-ms ran out: stage timeout. */
-    public List<Map<String, Object>> forUnfinished(RunTotals totals, long runId, long timeoutMs) {
-        String message = "request not finished within barfeed.fetch.run-timeout-ms (" + timeoutMs
-                + " ms); the next run fetches it again";
-        return totals.unfinished().stream()
-                .sorted(Comparator.comparing(SymbolFrame::symbol))
-                .map(f -> row(runId, f.symbol(), f.timeframe(), "timeout", null, message))
-                .toList();
-    }
-
-    /** A row the database refused even on its own (a data or constraint error). */
-    public List<Map<String, Object>> forRow(
-            @Body Map<String, Object> bar,
-            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
-            @ExchangeProperty("runId") long runId) {
+    /** A row the database refused even on its own (a value out of range, a constraint). */
+    public List<Map<String, Object>> forRefusedRow(
+            @Body BarRow bar, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause, @Variable("run") Run run) {
+        Instant t = bar.ts().toInstant();
         return List.of(row(
-                runId,
-                (String) bar.get("symbol"),
+                run,
+                new SymbolRange(bar.symbol(), t, t),
                 (String) bar.get("timeframe"),
-                "store",
+                "refused",
                 null,
-                "bar at " + bar.get("ts") + " not stored: " + describe(cause)));
+                "bar at " + bar.ts() + " not stored: " + describe(cause)));
+    }
+
+    /** The symbols of a request that completed whose open failure ranges it covered: they are now stored. */
+    public List<Map<String, Object>> resolvedBy(@Variable("request") PlannedRequest request, @Variable("run") Run run) {
+        return request.openRangeSymbols().stream()
+                .map(symbol -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("run_id", run.id());
+                    row.put("symbol", symbol);
+                    row.put("timeframe", request.timeframe());
+                    row.put("range_from", OffsetDateTime.ofInstant(request.start(), ZoneOffset.UTC));
+                    row.put("range_to", OffsetDateTime.ofInstant(request.end(), ZoneOffset.UTC));
+                    return row;
+                })
+                .toList();
     }
 
     private static Map<String, Object> row(
-            long runId, String symbol, String timeframe, String stage, Integer status, String message) {
+            Run run, SymbolRange range, String timeframe, String stage, Integer status, String message) {
         Map<String, Object> row = new HashMap<>();
-        row.put("run_id", runId);
-        row.put("symbol", symbol);
+        row.put("run_id", run.id());
+        row.put("symbol", range.symbol());
         row.put("timeframe", timeframe);
         row.put("stage", stage);
         row.put("http_status", status);
         row.put("message", message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) : message);
+        row.put("range_from", OffsetDateTime.ofInstant(range.from(), ZoneOffset.UTC));
+        row.put("range_to", OffsetDateTime.ofInstant(range.to(), ZoneOffset.UTC));
         return row;
     }
 

@@ -1,38 +1,43 @@
 package io.barfeed.run;
 
 import java.util.Date;
+import java.util.List;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.apache.camel.component.quartz.QuartzEndpoint;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.quartz.Trigger;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
 
 /**
- * barfeed's own MBean ({@code io.barfeed:type=Ingest,name=barfeed}): the last run, the next fire,
- * and a run on demand. A run on demand goes through the Quartz job when the schedule runs, so it
- * never overlaps a scheduled one.
+ * barfeed's own MBean ({@code io.barfeed:type=Ingest,name=barfeed}): the last run, the failures still open and the
+ * ranges given up on, the next fire, and a run on demand. The schedule is whichever route starts from a Quartz
+ * endpoint; a run on demand goes through its job while that route runs, and never overlaps another run anyway (the
+ * run route takes runs one at a time).
  */
 @Component
 @ManagedResource(objectName = "io.barfeed:type=Ingest,name=barfeed", description = "barfeed ingest")
 public class IngestControl {
 
-    static final JobKey JOB = JobKey.jobKey("ingest", "barfeed");
-
-    private final RunProgress progress;
+    private final Runs runs;
     private final CamelContext camel;
     private final ProducerTemplate template;
+    private final JdbcTemplate jdbc;
 
-    public IngestControl(RunProgress progress, CamelContext camel, ProducerTemplate template) {
-        this.progress = progress;
+    public IngestControl(Runs runs, CamelContext camel, ProducerTemplate template, JdbcTemplate jdbc) {
+        this.runs = runs;
         this.camel = camel;
         this.template = template;
+        this.jdbc = jdbc;
     }
 
     @ManagedAttribute(description = "Id of the last finished run")
@@ -55,7 +60,7 @@ public class IngestControl {
         return last() == null ? 0 : last().bars();
     }
 
-    @ManagedAttribute(description = "Failed symbols of the last run")
+    @ManagedAttribute(description = "Symbols with failures still open after the last run")
     public int getLastRunFailed() {
         return last() == null ? 0 : last().failed();
     }
@@ -70,19 +75,37 @@ public class IngestControl {
         return last() == null ? "" : last().line();
     }
 
+    @ManagedAttribute(description = "Failures still open in barfeed.failure: ranges the next runs ask for again")
+    public long getOpenFailures() {
+        return jdbc.queryForObject("SELECT count(*) FROM barfeed.failure WHERE state = 'open'", Long.class);
+    }
+
+    @ManagedAttribute(description = "Ranges given up on after repeated failures for their data, newest first")
+    public String[] getAbandonedRanges() {
+        List<String> ranges = jdbc.queryForList("""
+                SELECT concat_ws(' ', symbol, timeframe,
+                                 to_char(range_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'to',
+                                 to_char(range_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+                                 '(' || stage || ', run ' || run_id || ', attempt ' || attempt || '):', message)
+                FROM barfeed.failure WHERE state = 'abandoned' AND range_from IS NOT NULL
+                ORDER BY id DESC LIMIT 100""", String.class);
+        return ranges.toArray(String[]::new);
+    }
+
     @ManagedAttribute(description = "Whether a run is going on")
     public boolean isRunning() {
-        return progress.isRunning();
+        return runs.current() != null;
     }
 
     @ManagedAttribute(description = "Next scheduled fire, or null when the schedule route is stopped or suspended")
     public Date getNextFireTime() throws SchedulerException {
+        JobKey job = scheduledJob();
         Scheduler scheduler = scheduler();
-        if (!scheduleStarted() || scheduler == null || !scheduler.checkExists(JOB)) {
+        if (job == null || scheduler == null || !scheduler.checkExists(job)) {
             return null;
         }
         Date next = null;
-        for (Trigger trigger : scheduler.getTriggersOfJob(JOB)) {
+        for (Trigger trigger : scheduler.getTriggersOfJob(job)) {
             Trigger.TriggerState state = scheduler.getTriggerState(trigger.getKey());
             // BLOCKED: the previous fire is still running; the trigger fires again when it ends.
             if ((state == Trigger.TriggerState.NORMAL || state == Trigger.TriggerState.BLOCKED)
@@ -94,29 +117,37 @@ public class IngestControl {
         return next;
     }
 
-    @ManagedOperation(
-            description = "Start a run now; with the schedule running it waits for a scheduled run to end first")
+    @ManagedOperation(description = "Start a run now; it waits for a run going on to end first")
     public String runNow() throws SchedulerException {
+        JobKey job = scheduledJob();
         Scheduler scheduler = scheduler();
-        if (scheduleStarted() && scheduler != null && scheduler.checkExists(JOB)) {
-            scheduler.triggerJob(JOB); // Quartz keeps it from overlapping a scheduled run
+        if (job != null && scheduler != null && scheduler.checkExists(job)) {
+            scheduler.triggerJob(job); // recorded as a fire of the schedule
             return "run triggered through the schedule";
         }
         template.asyncSendBody("direct:run", null);
-        return "run started";
+        return isRunning() ? "run queued behind the run going on" : "run started";
     }
 
-    private boolean scheduleStarted() {
-        var status = camel.getRouteController().getRouteStatus("schedule");
-        return status != null && status.isStarted();
+    /** The Quartz job of the schedule route while that route runs, else null. */
+    private JobKey scheduledJob() {
+        for (Route route : camel.getRoutes()) {
+            if (route.getEndpoint() instanceof QuartzEndpoint quartz
+                    && camel.getRouteController()
+                            .getRouteStatus(route.getRouteId())
+                            .isStarted()) {
+                return JobKey.jobKey(
+                        quartz.getTriggerKey().getName(), quartz.getTriggerKey().getGroup());
+            }
+        }
+        return null;
     }
 
     private RunSummary last() {
-        return progress.lastRun();
+        return runs.last();
     }
 
     private Scheduler scheduler() {
-        QuartzComponent quartz = camel.getComponent("quartz", QuartzComponent.class);
-        return quartz == null ? null : quartz.getScheduler();
+        return camel.getComponent("quartz", QuartzComponent.class).getScheduler();
     }
 }

@@ -28,10 +28,13 @@ import jakarta.validation.constraints.Pattern;
  * (SettingsDocumentationTest holds the two, and the README's table, together). The SQL settings are
  * checked against the database by {@link DatabaseChecks}.
  *
- * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = some symbols failed, 3 = run aborted.
+ * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = failures still open, 3 = run aborted
+ *     (refused keys among others), 4 = the provider's plan refused the data asked for.
+ * @param provider The market-data provider bars come from.
  * @param schedule When scheduled runs fire.
  * @param universe Which symbols a run loads.
  * @param fetch How bars are asked of the market-data API.
+ * @param repair How failures are asked for again.
  * @param alpaca Alpaca's market-data API.
  * @param store How bars are written to PostgreSQL.
  * @param cluster Several barfeed nodes on one database.
@@ -45,9 +48,14 @@ import jakarta.validation.constraints.Pattern;
 @Validated
 public record BarfeedProperties(
         @DefaultValue("false") boolean once,
+
+        @DefaultValue("alpaca") @Pattern(regexp = "[a-z][a-z0-9-]*")
+        String provider,
+
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Universe universe,
         @DefaultValue @Valid Fetch fetch,
+        @DefaultValue @Valid Repair repair,
         @DefaultValue @Valid Alpaca alpaca,
         @DefaultValue @Valid Store store,
         @DefaultValue @Valid Cluster cluster,
@@ -96,6 +104,8 @@ public record BarfeedProperties(
      *     back from now (P60D).
      * @param until Load bars up to this date or instant instead of now minus barfeed.alpaca.end-delay (empty: up to
      *     now), for a fixed historical window.
+     * @param revisit Each run asks again for this much before each symbol's newest stored bar, so late corrections
+     *     reach the table (only changed bars are written).
      * @param symbolsPerRequest Symbols packed into one multi-symbol request (all its pages share one start).
      * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
      *     page).
@@ -128,6 +138,7 @@ public record BarfeedProperties(
 
             @DefaultValue("P60D") @NotNull PointInTime backfillStart,
             PointInTime until,
+            @DefaultValue("P1D") @NotNull Duration revisit,
             @DefaultValue("50") @Min(1) @Max(10_000) int symbolsPerRequest,
             @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
             @DefaultValue("6") @Min(1) @Max(1_000) int parallelism,
@@ -150,7 +161,8 @@ public record BarfeedProperties(
      * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
      * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
      *     split,spin-off).
-     * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data.
+     * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data,
+     *     and refuse a request ending on that edge.
      */
     public record Alpaca(
             @DefaultValue("https://data.alpaca.markets") @NotBlank
@@ -165,7 +177,19 @@ public record BarfeedProperties(
                     message = "is not raw, split, dividend, spin-off or all (or a comma-combination)")
             String adjustment,
 
-            @DefaultValue("15m") @NotNull Duration endDelay) {}
+            @DefaultValue("16m") @NotNull Duration endDelay) {}
+
+    /**
+     * How what a run did not store is asked for again by the next runs.
+     *
+     * @param maxRequests Repair requests per timeframe and run, oldest open range first, so that a backlog of
+     *     failures cannot starve the normal run.
+     * @param maxAttempts Runs that may fail on the same range for its data (a bad bar, a row the database refuses)
+     *     before it is given up: reported once, loudly, as abandoned.
+     */
+    public record Repair(
+            @DefaultValue("20") @Min(0) int maxRequests,
+            @DefaultValue("3") @Min(1) int maxAttempts) {}
 
     /**
      * How bars are written.

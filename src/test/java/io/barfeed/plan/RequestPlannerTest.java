@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 class RequestPlannerTest {
 
     static final Instant NOW = Instant.parse("2024-05-10T20:00:00Z");
-    final RequestPlanner planner = new RequestPlanner(
-            Clock.fixed(NOW, ZoneOffset.UTC), new PointInTime("P10D"), 2, Duration.ofMinutes(15), null);
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+    /** Two symbols per request, no revisit window, at most two repair requests. */
+    final RequestPlanner planner =
+            new RequestPlanner(CLOCK, new PointInTime("P10D"), 2, Duration.ofMinutes(15), null, Duration.ZERO, 2);
 
     @Test
     void symbolsAreSortedByStartAndPackedIntoRequestsThatStartAtTheirEarliest() {
@@ -29,7 +31,8 @@ class RequestPlannerTest {
                         row(2, "BBB", null),
                         row(3, "CCC", Timestamp.from(Instant.parse("2024-05-09T19:45:00Z"))),
                         row(4, "DDD", Timestamp.from(Instant.parse("2024-05-10T19:00:00Z")))),
-                "15Min");
+                "15Min",
+                List.of());
 
         assertThat(plan.requests())
                 .extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.end())
@@ -41,7 +44,8 @@ class RequestPlannerTest {
 
     @Test
     void aSymbolStoredUpToTheEndIsUpToDateAndNotRequested() {
-        Plan plan = planner.plan(List.of(row(1, "AAA", Timestamp.from(Instant.parse("2024-05-10T19:45:00Z")))), "1Day");
+        Plan plan = planner.plan(
+                List.of(row(1, "AAA", Timestamp.from(Instant.parse("2024-05-10T19:45:00Z")))), "1Day", List.of());
 
         assertThat(plan.requests()).isEmpty();
         assertThat(plan.upToDate()).extracting(UniverseSymbol::symbol).containsExactly("AAA");
@@ -49,7 +53,7 @@ class RequestPlannerTest {
 
     @Test
     void oddSymbolsAreUrlEncoded() {
-        Plan plan = planner.plan(List.of(row(1, "BRK.B", null), row(2, "A B;/\u00e9'", null)), "1Day");
+        Plan plan = planner.plan(List.of(row(1, "BRK.B", null), row(2, "A B;/\u00e9'", null)), "1Day", List.of());
 
         assertThat(plan.requests().get(0).symbolsParam()).isEqualTo("A+B%3B%2F%C3%A9%27,BRK.B");
     }
@@ -62,7 +66,7 @@ class RequestPlannerTest {
 
     @Test
     void aUniverseQueryWithoutItsColumnsNamesTheSetting() {
-        assertThatThrownBy(() -> planner.plan(List.of(Map.of("id", 1, "ticker", "AAA")), "1Day"))
+        assertThatThrownBy(() -> planner.plan(List.of(Map.of("id", 1, "ticker", "AAA")), "1Day", List.of()))
                 .hasMessageContaining("barfeed.universe.query must return the columns stock_id (a number) and symbol");
     }
 
@@ -71,6 +75,73 @@ class RequestPlannerTest {
         assertThatThrownBy(() -> new PointInTime("sixty days"))
                 .hasMessage("'sixty days' is neither a date (2024-01-02), an instant (2024-01-02T00:00:00Z)"
                         + " nor a period (P60D)");
+    }
+
+    @Test
+    void eachSymbolIsAskedAgainForTheRevisitWindowBeforeItsNewestStoredBar() {
+        RequestPlanner revisiting = new RequestPlanner(
+                CLOCK, new PointInTime("P10D"), 50, Duration.ofMinutes(15), null, Duration.ofDays(1), 2);
+
+        Plan plan = revisiting.plan(List.of(row(1, "AAA", at("2024-05-10T19:45:00Z"))), "15Min", List.of());
+
+        assertThat(plan.requests())
+                .extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.repair())
+                .containsExactly("AAA 2024-05-09T19:45:00Z false");
+        assertThat(plan.upToDate()).isEmpty();
+    }
+
+    @Test
+    void anOpenRangeReachingIntoTheWindowMovesTheStartBackAndIsResolvedByTheRequest() {
+        Plan plan = planner.plan(
+                List.of(row(1, "AAA", at("2024-05-10T15:00:00Z")), row(2, "BBB", at("2024-05-10T15:00:00Z"))),
+                "15Min",
+                List.of(open("AAA", "2024-05-10T14:00:00Z", "2024-05-10T15:00:00Z")));
+
+        assertThat(plan.requests())
+                .extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.openRangeSymbols())
+                .containsExactly("AAA,BBB 2024-05-10T14:00:00Z [AAA]");
+    }
+
+    @Test
+    void openRangesBehindTheWindowAreRepairedFirstOldestFirstAtMostTheBound() {
+        Plan plan = planner.plan(
+                List.of(
+                        row(1, "AAA", at("2024-05-10T15:00:00Z")),
+                        row(2, "BBB", at("2024-05-10T15:00:00Z")),
+                        row(3, "CCC", at("2024-05-10T15:00:00Z"))),
+                "15Min",
+                List.of(
+                        open("CCC", "2024-05-08T15:00:00Z", "2024-05-08T15:00:00Z"),
+                        open("AAA", "2024-05-06T14:30:00Z", "2024-05-06T14:30:00Z"),
+                        open("AAA", "2024-05-07T14:30:00Z", "2024-05-07T14:45:00Z"),
+                        open("BBB", "2024-05-09T10:00:00Z", "2024-05-09T11:00:00Z")));
+
+        assertThat(plan.requests())
+                .extracting(r -> r.symbolsParam() + " " + r.start() + " " + r.end() + " " + r.repair())
+                .containsExactly(
+                        "AAA 2024-05-06T14:30:00Z 2024-05-07T14:45:00Z true",
+                        "CCC 2024-05-08T15:00:00Z 2024-05-08T15:00:00Z true",
+                        "AAA,BBB 2024-05-10T15:00:00Z 2024-05-10T19:45:00Z false",
+                        "CCC 2024-05-10T15:00:00Z 2024-05-10T19:45:00Z false");
+        assertThat(plan.waitingRanges()).as("BBB's range waits for a later run").isEqualTo(1);
+    }
+
+    @Test
+    void openRangesOfSymbolsOutsideTheUniverseAreLeftAlone() {
+        Plan plan = planner.plan(
+                List.of(row(1, "AAA", at("2024-05-10T15:00:00Z"))),
+                "15Min",
+                List.of(open("ZZZ", "2024-05-06T14:30:00Z", "2024-05-06T14:30:00Z")));
+
+        assertThat(plan.requests()).extracting(PlannedRequest::repair).containsExactly(false);
+    }
+
+    private static Timestamp at(String instant) {
+        return Timestamp.from(Instant.parse(instant));
+    }
+
+    private static Map<String, Object> open(String symbol, String from, String to) {
+        return Map.of("symbol", symbol, "range_from", at(from), "range_to", at(to));
     }
 
     private static Map<String, Object> row(int stockId, String symbol, Object since) {

@@ -20,8 +20,8 @@ class RoutesValidatorTest {
     @Test
     void anUnknownStepIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         String fetch = Files.readString(Path.of("routes", "fetch.camel.yaml"));
-        int line = lineOf(fetch, "        - loop:");
-        Files.writeString(dir.resolve("fetch.camel.yaml"), fetch.replace("        - loop:", "        - loopDoWhile:"));
+        int line = lineOf(fetch, "- loop:");
+        Files.writeString(dir.resolve("fetch.camel.yaml"), fetch.replace("- loop:", "- loopDoWhile:"));
 
         List<RoutesValidator.Problem> problems = new RoutesValidator().validate(dir);
 
@@ -38,7 +38,7 @@ class RoutesValidatorTest {
     @Test
     void aMisspelledOptionIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         String store = Files.readString(Path.of("routes", "store.camel.yaml"));
-        int line = lineOf(store, "            stopOnException: true");
+        int line = lineOf(store, "stopOnException: true");
         Files.writeString(
                 dir.resolve("store.camel.yaml"), store.replace("stopOnException: true", "stopOnExeption: true"));
 
@@ -60,8 +60,14 @@ class RoutesValidatorTest {
         });
     }
 
-    private static int lineOf(String text, String line) {
+    /** The 1-based number of the first line that is {@code step} once indented; 0 when none is. */
+    private static int lineOf(String text, String step) {
         List<String> lines = text.lines().toList();
-        return lines.indexOf(line) + 1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).strip().equals(step)) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 }

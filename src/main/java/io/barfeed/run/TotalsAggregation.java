@@ -1,20 +1,16 @@
 package io.barfeed.run;
 
 import org.apache.camel.AggregationStrategy;
-import org.apache.camel.Body;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.plan.Plan;
-
 /**
- * Totals the fan-out: each branch (a timeframe, a planned request) ends with a {@link RunTotals}
- * body, and this strategy adds them up. An exception that a branch's own error handling did not
- * handle is kept, so it fails the run instead of vanishing from the totals.
+ * Adds up the fan-out: each branch (a timeframe, a planned request) ends with a {@link RunTotals} body. An
+ * exception that a branch's own error handling did not handle is kept, so it fails the run instead of vanishing
+ * from the totals.
  */
-@Component("runTotals")
-public class RunTotalsAggregation implements AggregationStrategy {
+@Component("addTotals")
+public class TotalsAggregation implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange oldExchange, Exchange newExchange) {
@@ -36,14 +32,7 @@ public class RunTotalsAggregation implements AggregationStrategy {
         return oldExchange;
     }
 
-    /** A timeframe's result: its plan (every symbol planned, up-to-date ones completed) plus its fan-out. */
-    public RunTotals withPlan(@Body Object fanOut, @ExchangeProperty("plan") Plan plan) {
-        RunTotals planned = RunTotals.planned(plan);
-        return fanOut instanceof RunTotals totals ? planned.plus(totals) : planned;
-    }
-
     private static RunTotals totalsOf(Exchange exchange) {
-        RunTotals totals = exchange.getMessage().getBody(RunTotals.class);
-        return totals == null ? RunTotals.NONE : totals;
+        return exchange.getMessage().getBody() instanceof RunTotals totals ? totals : RunTotals.NONE;
     }
 }

@@ -1,0 +1,50 @@
+package io.barfeed.run;
+
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.Body;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+import io.barfeed.fetch.BarsPage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** barfeed's meters at /actuator/prometheus: bars stored, symbols failed, ranges abandoned, run durations. */
+@Component("runMeters")
+public class RunMeters {
+
+    private final Counter barsStored;
+    private final Counter symbolsFailed;
+    private final Counter rangesAbandoned;
+    private final Timer runDuration;
+
+    public RunMeters(MeterRegistry meters, Runs runs) {
+        this.barsStored = Counter.builder("barfeed.bars.stored")
+                .description("Bars written or already present")
+                .register(meters);
+        this.symbolsFailed = Counter.builder("barfeed.symbols.failed")
+                .description("Symbols with failures still open after a run")
+                .register(meters);
+        this.rangesAbandoned = Counter.builder("barfeed.ranges.abandoned")
+                .description("Ranges given up on after repeated failures for their data")
+                .register(meters);
+        this.runDuration = Timer.builder("barfeed.run.duration")
+                .description("From trigger to last commit")
+                .register(meters);
+        meters.gauge("barfeed.run.active", runs, r -> r.current() == null ? 0 : 1);
+    }
+
+    /** A page of {@code run} was stored. */
+    public void pageStored(@Variable("run") Run run, @Variable("page") BarsPage page) {
+        run.pageStored(page.rows().size());
+        barsStored.increment(page.rows().size());
+    }
+
+    public void runEnded(@Body RunSummary summary) {
+        symbolsFailed.increment(summary.failed());
+        rangesAbandoned.increment(summary.abandoned());
+        runDuration.record((long) (summary.seconds() * 1000), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,104 @@
+package io.barfeed.run;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.Semaphore;
+
+import org.apache.camel.Body;
+import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+import io.barfeed.fetch.RunRefused;
+import io.barfeed.plan.Plan;
+import io.barfeed.settings.BarfeedProperties;
+
+/** The run going on, if any, and how the last one ended: what the progress line, JMX and the meters read. */
+@Component("runs")
+public class Runs {
+
+    private final Clock clock;
+    private final BarfeedProperties settings;
+    private final Semaphore turn = new Semaphore(1, true);
+    private volatile Run current;
+    private volatile RunSummary last;
+
+    public Runs(Clock clock, BarfeedProperties settings) {
+        this.clock = clock;
+        this.settings = settings;
+    }
+
+    /** The provider this run's data comes from, for its row in barfeed.run. */
+    public String provider() {
+        return settings.provider();
+    }
+
+    /** The provider's API root, for the run's row. */
+    public String baseUrl() {
+        return settings.alpaca().baseUrl();
+    }
+
+    /** Waits until no other run is going on: runs never overlap, whoever starts them. */
+    public void awaitTurn() throws InterruptedException {
+        turn.acquire();
+    }
+
+    /** The run that had the turn ended. */
+    public void endTurn() {
+        turn.release();
+    }
+
+    /** A new run, recorded under {@code id}, is going on. */
+    public Run begin(long id) {
+        Run run = new Run(id, provider(), baseUrl(), clock.instant());
+        current = run;
+        return run;
+    }
+
+    /** {@code run} is about to send an HTTP request to the provider. */
+    public void requestSent(@Variable("run") Run run) {
+        run.requestSent();
+    }
+
+    /** {@code run} planned a timeframe's requests. */
+    public void planned(@Variable("run") Run run, @Body Plan plan) {
+        run.planned(plan.requests().size());
+    }
+
+    /** One of {@code run}'s requests ended, stored or recorded as failed. */
+    public void requestFinished(@Variable("run") Run run) {
+        run.requestFinished();
+    }
+
+    /** The deadline of work that starts now and may take {@code millis}. */
+    public Instant deadline(long millis) {
+        return clock.instant().plusMillis(millis);
+    }
+
+    /** Stops {@code run} after the provider refused it: no new request starts. */
+    public void stop(@Variable("run") Run run, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) RunRefused refusal) {
+        run.stop(refusal);
+    }
+
+    /** Aborts a run the provider refused, with the refusal that stopped it. */
+    public void abortRefused(@Variable("run") Run run) {
+        throw run.refusal();
+    }
+
+    /** The run ended with {@code summary}. */
+    public void end(@Body RunSummary summary) {
+        last = summary;
+        current = null;
+    }
+
+    /** The run going on, or null. */
+    public Run current() {
+        return current;
+    }
+
+    /** How the last run ended; null before the first. */
+    public RunSummary last() {
+        return last;
+    }
+}
