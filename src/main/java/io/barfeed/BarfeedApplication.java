@@ -21,7 +21,8 @@ public class BarfeedApplication {
             // java -jar target/barfeed.jar validate [routes]: check the route files, start nothing
             System.exit(RoutesValidator.run(Path.of(args.length > 1 ? args[1] : "routes")));
         }
-        // Bars are UTC; a database timestamp without time zone (the classic layout) is read as UTC too.
+        // barfeed's own SQL and the shipped profiles name their time zones; a `since` a custom universe query
+        // returns as a timestamp without time zone is read in the JVM's zone: UTC, as the README promises.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         SpringApplication app = new SpringApplication(BarfeedApplication.class);
         if (once(args)) {
