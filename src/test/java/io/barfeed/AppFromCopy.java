@@ -72,8 +72,9 @@ final class AppFromCopy {
                 "--spring.datasource.url=" + databaseUrl,
                 "--server.port=0",
                 "--barfeed.simulator.enabled=false",
-                TestSettings.KEY_ARGS.get(0),
-                TestSettings.KEY_ARGS.get(1),
+                TestSettings.STUB_ARGS.get(0),
+                TestSettings.STUB_ARGS.get(1),
+                TestSettings.STUB_ARGS.get(2),
                 "--barfeed.alpaca.base-url=" + apiBaseUrl,
                 "--barfeed.fetch.backfill-start=2024-01-02"));
         args.addAll(List.of(extra));

@@ -116,8 +116,9 @@ class OnceRunTest {
                 "--spring.profiles.active=classic",
                 "--spring.datasource.url=" + ClassicSchemaTest.classicDatabase(),
                 "--barfeed.simulator.enabled=false",
-                TestSettings.KEY_ARGS.get(0),
-                TestSettings.KEY_ARGS.get(1),
+                TestSettings.STUB_ARGS.get(0),
+                TestSettings.STUB_ARGS.get(1),
+                TestSettings.STUB_ARGS.get(2),
                 "--barfeed.alpaca.base-url=" + API.baseUrl(),
                 "--barfeed.fetch.backfill-start=2024-01-02",
                 "--barfeed.fetch.retry-delay-ms=10"));

@@ -127,7 +127,7 @@ class StartupChecksTest {
                 "--barfeed.simulator.enabled=false",
                 "--barfeed.alpaca.base-url=http://127.0.0.1:9",
                 "--server.port=0"));
-        args.addAll(TestSettings.KEY_ARGS);
+        args.addAll(TestSettings.STUB_ARGS);
         args.addAll(List.of(settings));
         new SpringApplicationBuilder(BarfeedApplication.class)
                 .run(args.toArray(String[]::new))

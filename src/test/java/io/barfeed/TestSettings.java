@@ -1,7 +1,6 @@
 package io.barfeed;
 
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -9,16 +8,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class TestSettings {
 
     /** API keys for tests against a stub, as command-line settings (barfeed reads the same names from the environment). */
-    public static final List<String> KEY_ARGS =
-            List.of("--APCA_API_KEY_ID=test-key-id", "--APCA_API_SECRET_KEY=test-secret");
+    /**
+     * What a barfeed started from the command line against a stub needs: API keys (barfeed reads the same names from
+     * the environment), and no corporate actions (the stub answers the bars endpoint only).
+     */
+    public static final List<String> STUB_ARGS = List.of(
+            "--APCA_API_KEY_ID=test-key-id",
+            "--APCA_API_SECRET_KEY=test-secret",
+            "--barfeed.alpaca.corporate-actions.types=");
 
     private TestSettings() {}
-
-    /** The same keys as environment variables, for barfeed started in a JVM of its own. */
-    public static void keysInto(Map<String, String> environment) {
-        environment.put("APCA_API_KEY_ID", "test-key-id");
-        environment.put("APCA_API_SECRET_KEY", "test-secret");
-    }
 
     /** Settings for a test against the built-in simulator (no stub), with a universe of the test's own. */
     public static void withSimulator(DynamicPropertyRegistry registry, String databaseUrl) {
@@ -37,6 +36,8 @@ public final class TestSettings {
         registry.add("barfeed.alpaca.base-url", () -> apiBaseUrl);
         registry.add("APCA_API_KEY_ID", () -> "test-key-id");
         registry.add("APCA_API_SECRET_KEY", () -> "test-secret");
+        // The stub answers the bars endpoint only; CorporateActionsTest reads corporate actions.
+        registry.add("barfeed.alpaca.corporate-actions.types", () -> "");
         registry.add("barfeed.fetch.backfill-start", () -> "2024-01-02");
         registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
         // Tests trigger runs themselves; the cron never fires during a test.

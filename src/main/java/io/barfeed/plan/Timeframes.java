@@ -22,6 +22,11 @@ public class Timeframes {
                 .toList();
     }
 
+    /** The first configured timeframe, for queries that need one of them (the universe query's :#timeframe). */
+    public String first() {
+        return list.get(0);
+    }
+
     /** The configured timeframes, in order. */
     public List<String> list() {
         return list;

@@ -4,7 +4,9 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.flyway.FlywayMigrationInitializer;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +20,9 @@ public class DataSchemaMigration implements InitializingBean {
 
     private final DataSource dataSource;
 
-    public DataSchemaMigration(DataSource dataSource) {
+    public DataSchemaMigration(DataSource dataSource, ObjectProvider<FlywayMigrationInitializer> bookkeeping) {
         this.dataSource = dataSource;
+        bookkeeping.ifAvailable(m -> {}); // first: the data schema's views read barfeed's ledger
     }
 
     @Override

@@ -163,6 +163,7 @@ public record BarfeedProperties(
      *     split,spin-off).
      * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data,
      *     and refuse a request ending on that edge.
+     * @param corporateActions The corporate actions read into the ledger barfeed.corporate_action.
      */
     public record Alpaca(
             @DefaultValue("https://data.alpaca.markets") @NotBlank
@@ -177,7 +178,22 @@ public record BarfeedProperties(
                     message = "is not raw, split, dividend, spin-off or all (or a comma-combination)")
             String adjustment,
 
-            @DefaultValue("16m") @NotNull Duration endDelay) {}
+            @DefaultValue("16m") @NotNull Duration endDelay,
+            @DefaultValue @Valid CorporateActions corporateActions) {}
+
+    /**
+     * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.
+     *
+     * @param types Action types read each run (empty: none): forward_split, reverse_split, unit_split,
+     *     cash_dividend, stock_dividend, spin_off, ...
+     * @param lookback Alpaca does not promise when an action appears: each run asks again from this long before
+     *     the date the ledger covers.
+     */
+    public record CorporateActions(
+            @DefaultValue({"forward_split", "reverse_split", "cash_dividend"})
+            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> types,
+
+            @DefaultValue("P7D") @NotNull Duration lookback) {}
 
     /**
      * How what a run did not store is asked for again by the next runs.

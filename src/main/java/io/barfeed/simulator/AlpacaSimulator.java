@@ -79,6 +79,7 @@ public final class AlpacaSimulator implements AutoCloseable {
         });
         server.setExecutor(workers);
         server.createContext("/v2/stocks/bars", this::serve);
+        server.createContext("/v1/corporate-actions", this::serveCorporateActions);
         server.start();
         LOG.info(
                 "Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})",
@@ -184,6 +185,66 @@ public final class AlpacaSimulator implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code GET /v1/corporate-actions}: the splits the market knows of, for the symbols and types asked, whose
+     * process date lies between start and end (both dates), grouped by type as Alpaca groups them. One page.
+     */
+    private void serveCorporateActions(HttpExchange http) throws IOException {
+        try (http) {
+            requests.incrementAndGet();
+            List<String> symbols;
+            List<String> types;
+            LocalDate start;
+            LocalDate end;
+            try {
+                Map<String, String> params = Query.params(http.getRequestURI().getRawQuery());
+                symbols = Arrays.asList(params.getOrDefault("symbols", "").split(","));
+                types = Arrays.asList(
+                        params.getOrDefault("types", "forward_split").split(","));
+                start = LocalDate.parse(
+                        params.getOrDefault("start", LocalDate.now().toString()));
+                end = LocalDate.parse(params.getOrDefault("end", LocalDate.now().toString()));
+            } catch (RuntimeException e) {
+                reply(http, 400, "{\"message\":" + quote(e.getMessage() + " in " + http.getRequestURI()) + "}");
+                return;
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            try (JsonGenerator g = json.createGenerator(body)) {
+                g.writeStartObject();
+                g.writeObjectFieldStart("corporate_actions");
+                if (types.contains("forward_split")) {
+                    g.writeArrayFieldStart("forward_splits");
+                    for (Split split : Split.KNOWN) {
+                        if (symbols.contains(split.symbol())
+                                && !split.exDate().isBefore(start)
+                                && !split.exDate().isAfter(end)) {
+                            writeSplit(g, split);
+                        }
+                    }
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+                g.writeNullField("next_page_token");
+                g.writeEndObject();
+            }
+            http.getResponseHeaders().add("Content-Type", "application/json");
+            reply(http, 200, body.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static void writeSplit(JsonGenerator g, Split split) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", "sim-" + split.symbol() + "-" + split.exDate());
+        g.writeStringField("symbol", split.symbol());
+        g.writeNumberField("new_rate", split.newRate());
+        g.writeNumberField("old_rate", split.oldRate());
+        g.writeStringField("process_date", split.exDate().toString());
+        g.writeStringField("ex_date", split.exDate().toString());
+        g.writeStringField("record_date", split.exDate().minusDays(4).toString());
+        g.writeStringField("payable_date", split.exDate().minusDays(3).toString());
+        g.writeEndObject();
+    }
+
     private byte[] render(Query q) {
         ByteArrayOutputStream page = new ByteArrayOutputStream(1 << 20);
         try {
@@ -212,7 +273,7 @@ public final class AlpacaSimulator implements AutoCloseable {
                 if (!bars.isEmpty()) {
                     g.writeArrayFieldStart(symbol);
                     for (Bar bar : bars) {
-                        writeBar(g, bar);
+                        writeBar(g, q.splitAdjusted() ? SimulatedMarket.splitAdjusted(symbol, bar) : bar);
                     }
                     g.writeEndArray();
                     count += bars.size();
@@ -355,18 +416,17 @@ public final class AlpacaSimulator implements AutoCloseable {
     }
 
     /** The parsed query string of one request. */
-    record Query(List<String> symbols, Frame frame, Instant start, Instant end, int limit, Cursor cursor) {
+    record Query(
+            List<String> symbols,
+            Frame frame,
+            Instant start,
+            Instant end,
+            int limit,
+            Cursor cursor,
+            boolean splitAdjusted) {
 
         static Query parse(String rawQuery) {
-            Map<String, String> params = new HashMap<>();
-            for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                if (params.put(key, value) != null) {
-                    throw new IllegalArgumentException("parameter " + key + " given twice");
-                }
-            }
+            Map<String, String> params = params(rawQuery);
             String symbolList = params.get("symbols");
             if (symbolList == null || symbolList.isBlank()) {
                 throw new IllegalArgumentException("symbols is required");
@@ -386,7 +446,26 @@ public final class AlpacaSimulator implements AutoCloseable {
             }
             String token = params.get("page_token");
             Cursor cursor = token == null || token.isEmpty() ? Cursor.FIRST : Cursor.decode(token);
-            return new Query(symbols, frame, start, end, limit, cursor);
+            String adjustment = params.getOrDefault("adjustment", "raw");
+            if (!adjustment.matches("(raw|split|dividend|spin-off|all)(,(split|dividend|spin-off))*")) {
+                throw new IllegalArgumentException("invalid adjustment: " + adjustment);
+            }
+            boolean split = adjustment.contains("split") || adjustment.equals("all");
+            return new Query(symbols, frame, start, end, limit, cursor, split);
+        }
+
+        /** The query string's parameters, decoded; a parameter given twice is a 400, as at Alpaca. */
+        static Map<String, String> params(String rawQuery) {
+            Map<String, String> params = new HashMap<>();
+            for (String pair : rawQuery == null ? new String[0] : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                if (params.put(key, value) != null) {
+                    throw new IllegalArgumentException("parameter " + key + " given twice");
+                }
+            }
+            return params;
         }
 
         private static Instant time(String value, String name, Instant absent) {

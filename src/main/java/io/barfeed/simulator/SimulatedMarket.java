@@ -161,8 +161,43 @@ public final class SimulatedMarket {
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
-    /** The bar of {@code symbol} at {@code t}: a slow wave around a per-symbol base price, with noise. */
+    /** The raw bar of {@code symbol} at {@code t}: before a split it trades at the pre-split price and volume. */
     public static Bar bar(String symbol, Instant t) {
+        Bar bar = continuous(symbol, t);
+        for (Split split : Split.KNOWN) {
+            if (split.before(symbol, t)) {
+                bar = new Bar(
+                        t,
+                        unsplit(bar.o(), split),
+                        unsplit(bar.h(), split),
+                        unsplit(bar.l(), split),
+                        unsplit(bar.c(), split),
+                        Math.max(1, bar.v() * split.oldRate() / split.newRate()),
+                        bar.n(),
+                        unsplit(bar.vw(), split));
+            }
+        }
+        return bar;
+    }
+
+    /** The bar as {@code adjustment=split} shows it: every later split applied. */
+    public static Bar splitAdjusted(String symbol, Bar raw) {
+        Bar bar = raw;
+        for (Split split : Split.KNOWN) {
+            if (split.before(symbol, raw.t())) {
+                bar = split.adjust(bar);
+            }
+        }
+        return bar;
+    }
+
+    private static BigDecimal unsplit(BigDecimal price, Split split) {
+        return price.multiply(BigDecimal.valueOf(split.newRate()))
+                .divide(BigDecimal.valueOf(split.oldRate()), price.scale(), RoundingMode.HALF_UP);
+    }
+
+    /** The bar of {@code symbol} at {@code t} on a split-free price scale: a slow wave around a base price, noise. */
+    private static Bar continuous(String symbol, Instant t) {
         long seed = mix(symbol.hashCode() * 0x9E3779B97F4A7C15L ^ t.getEpochSecond());
         double base = 20 + Math.floorMod(symbol.hashCode(), 480);
         double mid =
