@@ -271,9 +271,13 @@ public record BarfeedProperties(
     /**
      * The route files.
      *
-     * @param reload Reload a file under routes/ as soon as it changes, without a restart (for development).
+     * @param dir Folder of route files: each replaces the jar's file of the same name, a new one adds its routes.
+     * @param reload Reload a file under barfeed.routes.dir as soon as it changes, without a restart (for
+     *     development).
      */
-    public record Routes(@DefaultValue("false") boolean reload) {}
+    public record Routes(
+            @DefaultValue("routes") @NotNull Path dir,
+            @DefaultValue("false") boolean reload) {}
 
     /**
      * The progress line.
