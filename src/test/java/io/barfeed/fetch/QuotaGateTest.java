@@ -1,0 +1,247 @@
+package io.barfeed.fetch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The gate's waits are checked through the deadline: {@code acquire} with a deadline of now returns at once when
+ * the quota lets the request through and throws {@link RequestDeadlinePassed} when it would have to wait.
+ */
+class QuotaGateTest {
+
+    static final Instant START = Instant.parse("2024-05-10T20:00:00Z");
+    static final Duration MAX_WAIT = Duration.ofMinutes(1);
+
+    final TestClock clock = new TestClock(START);
+    final CamelContext camel = new DefaultCamelContext();
+    // No jitter: with a jitter below 1 ms the gate adds exactly 0, so waits are exact.
+    final QuotaGate gate = new QuotaGate(clock, MAX_WAIT, Duration.ZERO);
+
+    @AfterEach
+    void closeCamel() throws Exception {
+        camel.close();
+    }
+
+    @Test
+    void withNoQuotaHeadersSeenRequestsNeverWait() {
+        assertThatCode(() -> {
+                    for (int i = 0; i < 1000; i++) {
+                        gate.acquire(clock.instant(), exchange());
+                    }
+                })
+                .doesNotThrowAnyException();
+    }
+
+    @Test
+    void aWindowLetsThroughExactlyItsRemainingRequests() throws Exception {
+        Exchange first = exchange();
+        gate.acquire(null, first);
+        gate.answered(first, quota(100, 3, in(60)), false);
+
+        for (int i = 0; i < 3; i++) {
+            gate.acquire(clock.instant(), exchange());
+        }
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+    }
+
+    @Test
+    void requestsStillInFlightAreCountedOutOfTheRemainingQuota() throws Exception {
+        Exchange first = exchange();
+        gate.acquire(null, first);
+        gate.acquire(null, exchange());
+        gate.acquire(null, exchange());
+        // Two requests are still out: the 5 remaining the first answer reports may not count them yet.
+        gate.answered(first, quota(100, 5, in(60)), false);
+
+        for (int i = 0; i < 3; i++) {
+            gate.acquire(clock.instant(), exchange());
+        }
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+    }
+
+    @Test
+    void aNewWindowBringsTheFullLimitBack() throws Exception {
+        gate.answered(exchange(), quota(2, 0, in(60)), false);
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+
+        clock.advance(Duration.ofSeconds(60));
+
+        gate.acquire(clock.instant(), exchange());
+        gate.acquire(clock.instant(), exchange());
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+    }
+
+    @Test
+    void headersAreReadWhateverTheirCase() throws Exception {
+        // HTTP/2 sends header names in lower case.
+        gate.answered(
+                exchange(),
+                Map.of("x-ratelimit-limit", "100", "x-ratelimit-remaining", "1", "x-ratelimit-reset", in(60)),
+                false);
+
+        gate.acquire(clock.instant(), exchange());
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+    }
+
+    @Test
+    void aRefusalWaitsUntilItsOwnReset() {
+        gate.answered(exchange(), quota(100, 50, in(10)), false);
+
+        long wait = gate.answered(exchange(), Map.of("X-RateLimit-Reset", in(30)), true);
+
+        assertThat(wait).isEqualTo(30_000);
+    }
+
+    @Test
+    void aRefusalWithoutHeadersWaitsUntilTheWindowsKnownReset() {
+        gate.answered(exchange(), quota(100, 50, in(10)), false);
+        clock.advance(Duration.ofSeconds(2));
+
+        // Alpaca's 429 carries no rate-limit headers.
+        long wait = gate.answered(exchange(), Map.of(), true);
+
+        assertThat(wait).isEqualTo(8_000);
+    }
+
+    @Test
+    void aRefusalWithNoResetKnownWaitsOneSecond() {
+        assertThat(gate.answered(exchange(), Map.of(), true)).isEqualTo(1_000);
+    }
+
+    @Test
+    void aRefusalNeverWaitsLongerThanTheLongestWait() {
+        long wait = gate.answered(exchange(), Map.of("X-RateLimit-Reset", in(300)), true);
+
+        assertThat(wait).isEqualTo(MAX_WAIT.toMillis());
+    }
+
+    @Test
+    void aRefusalsWaitGetsJitterOnTop() {
+        QuotaGate jittered = new QuotaGate(clock, MAX_WAIT, Duration.ofMillis(500));
+
+        List<Long> waits = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            waits.add(jittered.answered(exchange(), Map.of("X-RateLimit-Reset", in(10)), true));
+        }
+
+        // Each wait is the reset plus less than the jitter; twenty without any jitter would be chance of 500^-20.
+        assertThat(waits).allSatisfy(w -> assertThat(w).isBetween(10_000L, 10_499L));
+        assertThat(waits).anySatisfy(w -> assertThat(w).isGreaterThan(10_000L));
+    }
+
+    @Test
+    void aWaitPastTheDeadlineThrowsInsteadOfWaiting() {
+        gate.answered(exchange(), Map.of("X-RateLimit-Reset", in(10)), true);
+        Instant deadline = START.plusSeconds(5);
+
+        assertThatThrownBy(() -> gate.acquire(deadline, exchange()))
+                .isInstanceOf(RequestDeadlinePassed.class)
+                .hasMessageContaining(deadline.toString());
+    }
+
+    @Test
+    @Disabled("Bug in QuotaGate.answered: a 429 without X-RateLimit-Reset (Alpaca's) counts as a reset at"
+            + " now + 1 s; before the window's known reset, it leaves `available` as it was, so requests still go")
+    void aRefusalWithoutHeadersStopsTheGateUntilTheWindowsReset() throws Exception {
+        Exchange first = exchange();
+        gate.acquire(null, first);
+        gate.answered(first, quota(100, 10, in(60)), false);
+        Exchange refused = exchange();
+        gate.acquire(null, refused);
+
+        gate.answered(refused, Map.of(), true);
+
+        // The API said the quota is used up: no request should go before the window's reset.
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+    }
+
+    @Test
+    void aRequestWaitingForTheQuotaGoesOnceTheWindowResets() throws Exception {
+        // Waits of at most 20 ms: the waiting request looks at the clock again that often.
+        QuotaGate gate = new QuotaGate(clock, Duration.ofMillis(20), Duration.ZERO);
+        gate.answered(exchange(), Map.of("X-RateLimit-Reset", in(10)), true);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread waiting = new Thread(() -> {
+            try {
+                gate.acquire(null, exchange());
+            } catch (Throwable e) {
+                failure.set(e);
+            }
+        });
+
+        waiting.start();
+        waitUntilWaiting(waiting);
+        clock.advance(Duration.ofSeconds(10));
+        waiting.join(1_000);
+
+        assertThat(waiting.isAlive()).as("still waiting after the reset").isFalse();
+        assertThat(failure.get()).isNull();
+    }
+
+    private Exchange exchange() {
+        return new DefaultExchange(camel);
+    }
+
+    /** The epoch second {@code seconds} from now, as X-RateLimit-Reset names it. */
+    private String in(long seconds) {
+        return Long.toString(clock.instant().plusSeconds(seconds).getEpochSecond());
+    }
+
+    private static Map<String, Object> quota(long limit, long remaining, String reset) {
+        return Map.of("X-RateLimit-Limit", limit, "X-RateLimit-Remaining", remaining, "X-RateLimit-Reset", reset);
+    }
+
+    private static void waitUntilWaiting(Thread thread) throws InterruptedException {
+        for (int i = 0; i < 100 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
+            Thread.sleep(5);
+        }
+        assertThat(thread.getState()).as("the request waits for the quota").isEqualTo(Thread.State.TIMED_WAITING);
+    }
+
+    /** A clock the test moves by hand; read by the gate from other threads too. */
+    static final class TestClock extends Clock {
+        private volatile Instant now;
+
+        TestClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}
