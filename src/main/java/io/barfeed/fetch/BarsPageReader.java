@@ -58,7 +58,9 @@ public class BarsPageReader {
                     }
                     case "next_page_token" -> {
                         sawToken = true;
-                        page.nextPageToken = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                        // Missing, null and "" all mean the last page (a client that waited for "" looped).
+                        String token = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
+                        page.nextPageToken = token == null || token.isEmpty() ? null : token;
                     }
                     default -> p.skipChildren();
                 }

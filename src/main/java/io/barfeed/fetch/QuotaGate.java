@@ -114,7 +114,8 @@ public class QuotaGate {
                 if (resetAtMillis == Long.MAX_VALUE || resetAt > resetAtMillis) {
                     resetAtMillis = Math.max(resetAt, now + 1);
                     available = left;
-                } else if (resetAt == resetAtMillis) {
+                } else if (resetAt == resetAtMillis || refused) {
+                    // A 429 closes the gate until the window's reset, whatever reset it names (Alpaca's name none).
                     available = Math.min(available, left);
                 }
                 notifyAll();

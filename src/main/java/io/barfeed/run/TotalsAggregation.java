@@ -24,9 +24,12 @@ public class TotalsAggregation implements AggregationStrategy {
             }
             return newExchange;
         }
+        if (oldExchange.getException() != null) {
+            return oldExchange; // the first failure is the run's; later ones are likely its consequences
+        }
         if (newExchange.getException() != null) {
             oldExchange.setException(newExchange.getException());
-        } else if (oldExchange.getException() == null) {
+        } else {
             oldExchange.getMessage().setBody(totalsOf(oldExchange).plus(totalsOf(newExchange)));
         }
         return oldExchange;

@@ -57,6 +57,16 @@ class TotalsAggregationTest {
     }
 
     @Test
+    void ofTwoFailuresTheFirstIsKeptTheLaterOnesAreItsConsequences() {
+        IllegalStateException first = new IllegalStateException("refused");
+        IllegalStateException second = new IllegalStateException("refused too");
+
+        Exchange result = aggregate(branch(totals("AAA", 3)), failed(first), failed(second));
+
+        assertThat(result.getException()).isSameAs(first);
+    }
+
+    @Test
     void aFirstBranchHandledByItsDeadLetterChannelIsUnmarkedSoTheParentRouteGoesOn() {
         Exchange deadLettered = branch(totals("AAA", 3));
         deadLettered.getExchangeExtension().setErrorHandlerHandled(true);
