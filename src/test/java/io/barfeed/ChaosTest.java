@@ -8,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -30,10 +25,7 @@ import io.barfeed.simulator.SimulatedMarket.Frame;
  * with nothing in barfeed.failure, and the bars table must then hold exactly the market's bars.
  * The same knobs reproduce this from the command line (README, "Failure handling").
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
-class ChaosTest {
+class ChaosTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("chaos");
     static final List<String> SYMBOLS =
@@ -63,12 +55,6 @@ class ChaosTest {
         registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
         registry.add("barfeed.fetch.rate-limit-jitter", () -> "100ms");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     AlpacaSimulator simulator;

@@ -11,15 +11,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,11 +25,8 @@ import io.barfeed.run.RunSummary;
  * The README's classic-schema settings (profile "classic" in application.yaml) against a database
  * created with the classic tutorial layout, which barfeed must leave exactly as it is.
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
 @ActiveProfiles("classic")
-@DirtiesContext
-class ClassicSchemaTest {
+class ClassicSchemaTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = classicDatabase();
@@ -46,12 +37,6 @@ class ClassicSchemaTest {
         // Far enough back that a day's revisit window before the stored bars is not cut at the backfill start.
         registry.add("barfeed.fetch.backfill-start", () -> "2023-12-01");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void onlyTheSeededBar() {
@@ -94,7 +79,8 @@ class ClassicSchemaTest {
         assertThat(summary.line())
                 .matches("barfeed run \\d+ finished: symbols=2 bars=3 failed=0 requests=1 seconds=.*");
         assertThat(jdbc.queryForList("""
-                SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS'), p.open, p.high, p.low, p.close, p.volume)
+                SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS'), p.open, p.high, p.low, p.close,
+                                 p.volume)
                 FROM stock_price p JOIN stock s ON s.id = p.stock_id ORDER BY s.symbol, p.dt""", String.class))
                 .containsExactly(
                         "AAPL 2024-01-02 14:30:00 187.15 187.50 186.90 187.20 1118",
@@ -134,9 +120,11 @@ class ClassicSchemaTest {
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
             s.execute("""
-                    CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text, is_etf bool);
+                    CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text,
+                        is_etf bool);
                     CREATE TABLE etf_holding (etf_id int, holding_id int, dt date, shares numeric, weight numeric);
-                    CREATE TABLE stock_price (stock_id int NOT NULL REFERENCES stock (id), dt timestamp without time zone NOT NULL,
+                    CREATE TABLE stock_price (stock_id int NOT NULL REFERENCES stock (id),
+                        dt timestamp without time zone NOT NULL,
                         open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL,
                         volume numeric NOT NULL, PRIMARY KEY (stock_id, dt));
                     INSERT INTO stock (symbol, is_etf) VALUES ('AAPL', false), ('MSFT', false), ('QQQ', true);

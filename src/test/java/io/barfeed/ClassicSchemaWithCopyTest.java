@@ -5,15 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,11 +20,8 @@ import io.barfeed.run.RunSummary;
  * as the insert writes them, and a batch holding a bar already stored takes the insert. A statement
  * trigger records which statement wrote (a COPY refused for a conflict writes nothing).
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
 @ActiveProfiles("classic")
-@DirtiesContext
-class ClassicSchemaWithCopyTest {
+class ClassicSchemaWithCopyTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = ClassicSchemaTest.classicDatabase();
@@ -40,12 +31,6 @@ class ClassicSchemaWithCopyTest {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
         registry.add("barfeed.store.copy", () -> "true");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void theSeededBarAndAStatementLog() {
@@ -130,17 +115,14 @@ class ClassicSchemaWithCopyTest {
                         "MSFT 2024-01-02 14:30:00.000 12345.67 12350.00 12340.00 12349.99 300");
     }
 
-    private RunSummary run() {
-        return template.requestBody("direct:run", null, RunSummary.class);
-    }
-
     private List<String> statements() {
         return StatementLog.kinds(jdbc);
     }
 
     private List<String> storedPrices() {
         return jdbc.queryForList("""
-                SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS.MS'), p.open, p.high, p.low, p.close, p.volume)
+                SELECT concat_ws(' ', s.symbol, to_char(p.dt, 'YYYY-MM-DD HH24:MI:SS.MS'), p.open, p.high, p.low,
+                                 p.close, p.volume)
                 FROM stock_price p JOIN stock s ON s.id = p.stock_id ORDER BY s.symbol, p.dt""", String.class);
     }
 }

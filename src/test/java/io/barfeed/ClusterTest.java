@@ -67,7 +67,8 @@ class ClusterTest {
             System.out.printf(
                     "cluster: %s%n",
                     JDBC.queryForList(
-                            "SELECT node || ':' || count(*) FROM barfeed.run WHERE scheduled_at IS NOT NULL GROUP BY node ORDER BY node",
+                            "SELECT node || ':' || count(*) FROM barfeed.run WHERE scheduled_at IS NOT NULL"
+                                    + " GROUP BY node ORDER BY node",
                             String.class));
         } finally {
             nodes.forEach(ConfigurableApplicationContext::close);

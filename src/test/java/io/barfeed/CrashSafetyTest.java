@@ -38,7 +38,8 @@ class CrashSafetyTest {
                 "--barfeed.fetch.parallelism=2",
                 // The demo universe, restricted to a dozen symbols: an edit of the universe query alone.
                 "--barfeed.universe.query=SELECT s.id AS stock_id, s.symbol, (SELECT max(b.ts) FROM bar b"
-                        + " WHERE b.symbol = s.symbol AND b.timeframe = :#timeframe) AS since FROM stock s WHERE s.symbol IN ("
+                        + " WHERE b.symbol = s.symbol AND b.timeframe = :#timeframe) AS since FROM stock s"
+                        + " WHERE s.symbol IN ("
                         + symbols + ")");
 
         Process doomed = start(args, "--barfeed.simulator.latency=300ms");

@@ -76,7 +76,8 @@ class EditingRoutesTest {
                 .edit(
                         "application.yaml",
                         "WHERE s.id IN (SELECT holding_id FROM etf_holding)",
-                        "WHERE s.id IN (SELECT h.holding_id FROM etf_holding h JOIN stock e ON e.id = h.etf_id WHERE e.symbol = 'QQQ')");
+                        "WHERE s.id IN (SELECT h.holding_id FROM etf_holding h JOIN stock e ON e.id = h.etf_id"
+                                + " WHERE e.symbol = 'QQQ')");
 
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl())) {
             universe("QQQ", "AAA");
@@ -136,7 +137,8 @@ class EditingRoutesTest {
                 .edit(
                         "application.yaml",
                         "WHERE (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trade_count, bar.vwap)",
-                        "WHERE (my_bars.open, my_bars.high, my_bars.low, my_bars.close, my_bars.volume, my_bars.trade_count, my_bars.vwap)");
+                        "WHERE (my_bars.open, my_bars.high, my_bars.low, my_bars.close, my_bars.volume,"
+                                + " my_bars.trade_count, my_bars.vwap)");
         // The new table must exist before barfeed starts: it checks the statement against the database.
         new AppFromCopy(dir.resolve("plain")).start(DATABASE, API.baseUrl()).close();
         JDBC.execute("CREATE TABLE my_bars (LIKE bar INCLUDING ALL)");
@@ -183,7 +185,8 @@ class EditingRoutesTest {
         JDBC.update("INSERT INTO stock (symbol, is_etf) VALUES (?, true)", etf);
         for (String symbol : holdings) {
             JDBC.update(
-                    "INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s WHERE e.symbol = ? AND s.symbol = ?",
+                    "INSERT INTO etf_holding (etf_id, holding_id) SELECT e.id, s.id FROM stock e, stock s"
+                            + " WHERE e.symbol = ? AND s.symbol = ?",
                     etf,
                     symbol);
         }

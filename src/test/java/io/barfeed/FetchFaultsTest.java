@@ -14,15 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,10 +26,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
 
 /** What the fetch route does about each fault of the API: retried, waited for, or recorded and moved past. */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
-class FetchFaultsTest {
+class FetchFaultsTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = TestPostgres.newDatabase("fetchfaults");
@@ -50,13 +41,8 @@ class FetchFaultsTest {
         registry.add("barfeed.fetch.retries", () -> "2");
         registry.add("barfeed.fetch.response-timeout-ms", () -> "500");
         registry.add("barfeed.fetch.rate-limit-jitter", () -> "100ms");
+        registry.add("barfeed.fetch.retry-delay-ms", () -> "100");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void universe() {
@@ -95,6 +81,15 @@ class FetchFaultsTest {
         assertThat(summary.failed()).isZero();
         assertThat(summary.requests()).isEqualTo(4);
         assertThat(symbolsStored()).containsExactly("AAA", "BBB");
+        // retry-delay-ms is 100 here: the first retry waits 100 ms, the second twice that.
+        List<Long> aaa = requestTimes("AAA");
+        assertThat(aaa).hasSize(3);
+        assertThat(aaa.get(1) - aaa.get(0))
+                .as("wait before the first retry, ms")
+                .isGreaterThanOrEqualTo(100);
+        assertThat(aaa.get(2) - aaa.get(1))
+                .as("wait before the second retry, ms")
+                .isGreaterThanOrEqualTo(200);
     }
 
     @Test
@@ -155,12 +150,7 @@ class FetchFaultsTest {
 
         assertThat(summary.failed()).isZero();
         assertThat(symbolsStored()).containsExactly("AAA", "BBB");
-        List<Long> aaaRequests = API.server().getAllServeEvents().stream()
-                .filter(e ->
-                        "AAA".equals(e.getRequest().queryParameter("symbols").firstValue()))
-                .map(e -> e.getRequest().getLoggedDate().getTime())
-                .sorted()
-                .toList();
+        List<Long> aaaRequests = requestTimes("AAA");
         assertThat(aaaRequests).hasSize(2);
         assertThat(aaaRequests.get(1))
                 .as("the retry waits for X-RateLimit-Reset")
@@ -241,8 +231,7 @@ class FetchFaultsTest {
         RunSummary summary = run();
 
         assertThat(summary.failedSymbols()).containsExactly("AAA");
-        assertThat(jdbc.queryForList("SELECT symbol || ' ' || ts FROM bar ORDER BY 1", String.class))
-                .containsExactly("AAA 2024-01-02 14:30:00+00", "BBB 2024-01-02 14:30:00+00");
+        assertThat(storedTimes()).containsExactly("AAA 2024-01-02T14:30Z", "BBB 2024-01-02T14:30Z");
         assertThat(failures(summary))
                 .hasSize(7)
                 .allMatch(f -> f.startsWith("AAA validate null "))
@@ -296,8 +285,14 @@ class FetchFaultsTest {
                                 okJson(new PageBuilder().add(symbol, barJson).build(null))));
     }
 
-    private RunSummary run() {
-        return template.requestBody("direct:run", null, RunSummary.class);
+    /** When the stub received each request for {@code symbol}, in epoch milliseconds, in order. */
+    private static List<Long> requestTimes(String symbol) {
+        return API.server().getAllServeEvents().stream()
+                .filter(e ->
+                        symbol.equals(e.getRequest().queryParameter("symbols").firstValue()))
+                .map(e -> e.getRequest().getLoggedDate().getTime())
+                .sorted()
+                .toList();
     }
 
     private List<String> symbolsStored() {

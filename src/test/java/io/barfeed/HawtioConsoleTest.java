@@ -10,18 +10,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -35,11 +30,9 @@ import io.barfeed.AlpacaStub.PageBuilder;
         value = "chromiumOrCi",
         disabledReason = "no Chromium at /usr/bin/chromium: apt-get install chromium (or point BARFEED_CHROMIUM at one)"
                 + " to run the console test; with CI=true it is required")
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @DisableJmx(false) // camel-test turns Camel's JMX off by default; the console needs it
-class HawtioConsoleTest {
+class HawtioConsoleTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = TestPostgres.newDatabase("hawtio");
@@ -53,12 +46,6 @@ class HawtioConsoleTest {
 
     @LocalServerPort
     int port;
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @AfterAll
     static void stopApi() {

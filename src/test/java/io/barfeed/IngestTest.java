@@ -9,18 +9,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -28,11 +22,8 @@ import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
 
 /** The core ingest on barfeed's own schema: the real routes/, a real PostgreSQL, a stubbed Alpaca. */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class IngestTest {
+class IngestTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = TestPostgres.newDatabase("ingest");
@@ -56,12 +47,6 @@ class IngestTest {
         // Far enough back that a day's revisit window before the stored bars is not cut at the backfill start.
         registry.add("barfeed.fetch.backfill-start", () -> "2023-12-20");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void universe() {
@@ -214,10 +199,6 @@ class IngestTest {
                         .add("CCC", CCC_1430)
                         .add("CCC", CCC_1445)
                         .build(null));
-    }
-
-    private RunSummary run() {
-        return template.requestBody("direct:run", null, RunSummary.class);
     }
 
     private List<String> storedBars() {

@@ -28,8 +28,9 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 class OnceRunTest {
 
     static final AlpacaStub API = new AlpacaStub();
-    static final Pattern SUMMARY = Pattern.compile(
-            "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=\\d+\\.\\d{3}");
+    static final Pattern SUMMARY =
+            Pattern.compile("barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+)"
+                    + " seconds=\\d+\\.\\d{3}");
 
     @AfterAll
     static void stopApi() {

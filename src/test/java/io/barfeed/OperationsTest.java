@@ -14,7 +14,6 @@ import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,7 +23,6 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -34,12 +32,10 @@ import io.barfeed.AlpacaStub.PageBuilder;
  * What operators use: the route MBeans and barfeed's own over the platform MBean server, and the
  * actuator's health and Prometheus metrics over HTTP.
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @DisableJmx(false) // camel-test turns Camel's JMX off by default
-@DirtiesContext
-class OperationsTest {
+class OperationsTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = TestPostgres.newDatabase("operations");
@@ -57,9 +53,6 @@ class OperationsTest {
                         .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
                         .build(null));
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;

@@ -2,13 +2,8 @@ package io.barfeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -19,10 +14,7 @@ import io.barfeed.simulator.AlpacaSimulator;
  * A backfill that needs several quota windows: the parallel requests share the quota the API reports
  * in X-RateLimit-* and wait for each reset, so the API never has to refuse one with 429.
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
-class QuotaTest {
+class QuotaTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("quota");
 
@@ -40,12 +32,6 @@ class QuotaTest {
         registry.add("barfeed.fetch.symbols-per-request", () -> "3");
         registry.add("barfeed.fetch.parallelism", () -> "4");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     AlpacaSimulator simulator;

@@ -219,7 +219,8 @@ class RepairTest extends AppTest {
 
     private String stateOfFailuresOf(RunSummary run) {
         return jdbc.queryForObject(
-                "SELECT string_agg(DISTINCT state || ' by run ' || closed_by, ', ') FROM barfeed.failure WHERE run_id = ?",
+                "SELECT string_agg(DISTINCT state || ' by run ' || closed_by, ', ') FROM barfeed.failure"
+                        + " WHERE run_id = ?",
                 String.class,
                 run.runId());
     }

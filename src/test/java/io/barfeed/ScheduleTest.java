@@ -8,16 +8,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -26,11 +21,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.barfeed.AlpacaStub.PageBuilder;
 
 /** The Quartz trigger fires runs on the cron, and a run still going when the next fire comes is never overlapped. */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class ScheduleTest {
+class ScheduleTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
     static final String DATABASE = TestPostgres.newDatabase("schedule");
@@ -49,9 +41,6 @@ class ScheduleTest {
                                         .build(null))
                                 .withFixedDelay(1500)));
     }
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @AfterAll
     static void stopApi() {

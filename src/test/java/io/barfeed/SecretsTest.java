@@ -11,17 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,11 +24,8 @@ import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
 
 /** The API keys reach the API, and nothing else: not the log, the run tables, the endpoints or the settings. */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
-class SecretsTest {
+class SecretsTest extends AppTest {
 
     static final String KEY_ID = "PKTESTKEYID0123456789";
     static final String SECRET = "s3cr3t-Do-Not-Log-9f8e7d6c5b4a";
@@ -49,12 +41,6 @@ class SecretsTest {
         registry.add("APCA_API_KEY_ID", () -> KEY_ID);
         registry.add("APCA_API_SECRET_KEY", () -> SECRET);
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @Autowired
     CamelContext camel;

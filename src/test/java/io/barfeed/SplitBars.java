@@ -47,7 +47,8 @@ final class SplitBars {
     /** A table's (or view's) daily bars of one symbol, in the same form. */
     static List<String> fromTable(JdbcTemplate jdbc, String table, String symbol) {
         return jdbc.query(
-                "SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), open, high, low, close, volume,"
+                "SELECT to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"'), open, high, low, close,"
+                        + " volume,"
                         + " trade_count, vwap FROM " + table + " WHERE symbol = ? AND timeframe = '1Day' ORDER BY ts",
                 (rs, n) -> String.join(
                         " ",

@@ -2,16 +2,19 @@ package io.barfeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -28,16 +31,7 @@ class StartupChecksTest {
     static final String DATABASE = TestPostgres.newDatabase("startup");
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            barfeed.schedule.cron        | every minute       | is not a Quartz cron (Illegal characters for this position: 'EVE')
-            barfeed.schedule.time-zone   | Mars/Olympus       | Unknown time-zone ID: Mars/Olympus
-            barfeed.fetch.timeframes     | 15Min,15Minutes    | is not a timeframe (Alpaca v2 takes 1Min..59Min
-            barfeed.fetch.backfill-start | sometime           | 'sometime' is neither a date (2024-01-02), an instant
-            barfeed.fetch.page-limit     | 20000              | must be less than or equal to 10000
-            barfeed.store.copy           | maybe              | Invalid boolean value 'maybe'
-            barfeed.store.copy-fields    | symbol,ticker      | is not a bar field (symbol, timeframe, ts
-            barfeed.simulator.faults.slow| 2                  | must be less than or equal to 1
-            """)
+    @MethodSource("aBadValueIsReportedWithItsKeyValueOriginAndReasonCases")
     void aBadValueIsReportedWithItsKeyValueOriginAndReason(
             String key, String value, String reason, CapturedOutput output) {
         Throwable failure = catchThrowable(() -> start("--" + key + "=" + value));
@@ -67,12 +61,7 @@ class StartupChecksTest {
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            barfeed.store.insert    | INSERT INTO bar (symbol) VALUES (:#ticker)  | barfeed.store.insert: unknown parameters [:#ticker]
-            barfeed.store.insert    | INSERT INTO bars (symbol) VALUES (:#symbol) | barfeed.store.insert: the database rejects it: ERROR: relation "bars" does not exist
-            barfeed.universe.query  | SELECT id, symbol FROM stock                | barfeed.universe.query: must return the columns stock_id and symbol
-            barfeed.universe.query  | SELECT id AS stock_id, symbol FROM stocks   | barfeed.universe.query: the database rejects it: ERROR: relation "stocks" does not exist
-            """)
+    @MethodSource("aStatementTheDatabaseRejectsIsReportedWithItsSettingCases")
     void aStatementTheDatabaseRejectsIsReportedWithItsSetting(
             String key, String value, String message, CapturedOutput output) {
         catchThrowable(() -> start("--" + key + "=" + value));
@@ -84,12 +73,7 @@ class StartupChecksTest {
 
     /** COPY's settings are checked when it is on; a COPY of no rows, rolled back, tries the target. */
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            bar                                                                                       | barfeed.store.copy-into: 'bar' is not a table and its columns
-            bar (symbol, timeframe, ts)                                                               | barfeed.store.copy-into: has 3 columns for the 11 fields of barfeed.store.copy-fields
-            bars (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)  | barfeed.store.copy-into: the database rejects it: ERROR: relation "bars" does not exist
-            bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, price) | barfeed.store.copy-into: the database rejects it: ERROR: column "price" of relation "bar" does not exist
-            """)
+    @MethodSource("aCopyTargetTheDatabaseRejectsIsReportedWithItsSettingCases")
     void aCopyTargetTheDatabaseRejectsIsReportedWithItsSetting(String value, String message, CapturedOutput output) {
         catchThrowable(() -> start("--barfeed.store.copy=true", "--barfeed.store.copy-into=" + value));
 
@@ -119,6 +103,62 @@ class StartupChecksTest {
                 .isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname = 'barfeed'", Integer.class))
                 .isZero();
+    }
+
+    static Stream<Arguments> aBadValueIsReportedWithItsKeyValueOriginAndReasonCases() {
+        return Stream.of(
+                arguments(
+                        "barfeed.schedule.cron",
+                        "every minute",
+                        "is not a Quartz cron (Illegal characters for this position: 'EVE')"),
+                arguments("barfeed.schedule.time-zone", "Mars/Olympus", "Unknown time-zone ID: Mars/Olympus"),
+                arguments(
+                        "barfeed.fetch.timeframes",
+                        "15Min,15Minutes",
+                        "is not a timeframe (Alpaca v2 takes 1Min..59Min"),
+                arguments(
+                        "barfeed.fetch.backfill-start",
+                        "sometime",
+                        "'sometime' is neither a date (2024-01-02), an instant"),
+                arguments("barfeed.fetch.page-limit", "20000", "must be less than or equal to 10000"),
+                arguments("barfeed.store.copy", "maybe", "Invalid boolean value 'maybe'"),
+                arguments("barfeed.store.copy-fields", "symbol,ticker", "is not a bar field (symbol, timeframe, ts"),
+                arguments("barfeed.simulator.faults.slow", "2", "must be less than or equal to 1"));
+    }
+
+    static Stream<Arguments> aStatementTheDatabaseRejectsIsReportedWithItsSettingCases() {
+        return Stream.of(
+                arguments(
+                        "barfeed.store.insert",
+                        "INSERT INTO bar (symbol) VALUES (:#ticker)",
+                        "barfeed.store.insert: unknown parameters [:#ticker]"),
+                arguments(
+                        "barfeed.store.insert",
+                        "INSERT INTO bars (symbol) VALUES (:#symbol)",
+                        "barfeed.store.insert: the database rejects it: ERROR: relation \"bars\" does not exist"),
+                arguments(
+                        "barfeed.universe.query",
+                        "SELECT id, symbol FROM stock",
+                        "barfeed.universe.query: must return the columns stock_id and symbol"),
+                arguments(
+                        "barfeed.universe.query",
+                        "SELECT id AS stock_id, symbol FROM stocks",
+                        "barfeed.universe.query: the database rejects it: ERROR: relation \"stocks\" does not exist"));
+    }
+
+    static Stream<Arguments> aCopyTargetTheDatabaseRejectsIsReportedWithItsSettingCases() {
+        return Stream.of(
+                arguments("bar", "barfeed.store.copy-into: 'bar' is not a table and its columns"),
+                arguments(
+                        "bar (symbol, timeframe, ts)",
+                        "barfeed.store.copy-into: has 3 columns for the 11 fields of barfeed.store.copy-fields"),
+                arguments(
+                        "bars (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)",
+                        "barfeed.store.copy-into: the database rejects it: ERROR: relation \"bars\" does not exist"),
+                arguments(
+                        "bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, price)",
+                        "barfeed.store.copy-into: the database rejects it: ERROR: column \"price\" of relation"
+                                + " \"bar\" does not exist"));
     }
 
     private static void start(String... settings) {

@@ -8,11 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 import io.barfeed.AlpacaStub.PageBuilder;
@@ -23,7 +20,7 @@ import io.barfeed.run.RunSummary;
  * errors are retried, a failed batch leaves nothing half-written and no gap, a bad row is set aside.
  * Run for each store path: StoreFaultsTest (the insert) and StoreFaultsWithCopyTest (COPY first).
  */
-abstract class StoreFaultsCases {
+abstract class StoreFaultsCases extends AppTest {
 
     static final String T1 = "2024-01-02T14:30:00Z";
     static final String T2 = "2024-01-02T14:45:00Z";
@@ -42,12 +39,6 @@ abstract class StoreFaultsCases {
         registry.add("barfeed.store.retries", () -> "2");
         registry.add("barfeed.store.retry-delay-ms", () -> "10");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void reset() {
@@ -83,6 +74,9 @@ abstract class StoreFaultsCases {
 
         assertThat(summary.failed()).isZero();
         assertThat(stored()).containsExactly(T1, T2);
+        assertThat(faultCalls())
+                .as("inserts of T1 seen by the trigger: two refused, then stored")
+                .isEqualTo(3);
     }
 
     @Test
@@ -92,6 +86,14 @@ abstract class StoreFaultsCases {
 
         assertThat(run().failed()).isZero();
         assertThat(stored()).containsExactly(T1, T2);
+        assertThat(faultCalls())
+                .as("inserts of T2 seen by the trigger: one refused, then stored")
+                .isEqualTo(2);
+    }
+
+    /** How often the trigger met a bar with a fault to inject, whether it injected it or not. */
+    private long faultCalls() {
+        return jdbc.queryForObject("SELECT last_value FROM fault_calls", Long.class);
     }
 
     @Test
@@ -155,10 +157,6 @@ abstract class StoreFaultsCases {
             page.add("AAA", bar(t, "10", "11", "9", "10.5", 100, 5, "10.2"));
         }
         return page.build(null);
-    }
-
-    private RunSummary run() {
-        return template.requestBody("direct:run", null, RunSummary.class);
     }
 
     private List<String> stored() {

@@ -1,16 +1,10 @@
 package io.barfeed;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link StoreFaultsCases} with the SQL batch insert (the default store path). */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
 class StoreFaultsTest extends StoreFaultsCases {
 
     static final AlpacaStub API = new AlpacaStub();

@@ -1,16 +1,10 @@
 package io.barfeed;
 
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.AfterAll;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** {@link StoreFaultsCases} with COPY first (barfeed.store.copy=true), the insert for a batch COPY cannot take. */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
 class StoreFaultsWithCopyTest extends StoreFaultsCases {
 
     static final AlpacaStub API = new AlpacaStub();

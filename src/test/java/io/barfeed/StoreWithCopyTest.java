@@ -4,14 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -22,10 +16,7 @@ import io.barfeed.run.RunSummary;
  * insert, and both leave exactly the same rows. A statement trigger on bar records which kind of
  * statement wrote each batch (a COPY that failed on a conflict writes nothing and fires nothing).
  */
-@CamelSpringBootTest
-@SpringBootTest(classes = BarfeedApplication.class)
-@DirtiesContext
-class StoreWithCopyTest {
+class StoreWithCopyTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("copy");
 
@@ -39,12 +30,6 @@ class StoreWithCopyTest {
         registry.add("barfeed.store.batch-size", () -> "40");
         registry.add("barfeed.store.copy", () -> "true");
     }
-
-    @Autowired
-    ProducerTemplate template;
-
-    @Autowired
-    JdbcTemplate jdbc;
 
     @BeforeEach
     void universeAndStatementLog() {
@@ -78,10 +63,6 @@ class StoreWithCopyTest {
                 .isZero();
         assertThat(count("SELECT count(*) FROM (SELECT * FROM copied EXCEPT SELECT * FROM bar) d"))
                 .isZero();
-    }
-
-    private RunSummary run() {
-        return template.requestBody("direct:run", null, RunSummary.class);
     }
 
     private List<String> statements() {

@@ -7,7 +7,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /** The settings every app-level test shares: its own database, the stubbed API, no scheduled fires. */
 public final class TestSettings {
 
-    /** API keys for tests against a stub, as command-line settings (barfeed reads the same names from the environment). */
     /**
      * What a barfeed started from the command line against a stub needs: API keys (barfeed reads the same names from
      * the environment), and no corporate actions (the stub answers the bars endpoint only).

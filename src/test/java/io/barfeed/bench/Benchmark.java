@@ -115,7 +115,8 @@ public final class Benchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
         System.out.println(
-                "| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests | peak heap after GC MB | peak RSS MB |");
+                "| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests"
+                        + " | peak heap after GC MB | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
@@ -180,7 +181,8 @@ public final class Benchmark {
                 .toArray();
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d | %d |",
+                "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d"
+                        + " | %d |",
                 scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()),
                 schema.name().toLowerCase(Locale.ROOT),
                 store.name().toLowerCase(Locale.ROOT),
@@ -220,9 +222,11 @@ public final class Benchmark {
                 Statement s = c.createStatement()) {
             if (schema == Schema.CLASSIC) {
                 s.execute("""
-                        CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text, exchange text, is_etf bool);
+                        CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text,
+                            exchange text, is_etf bool);
                         CREATE TABLE etf_holding (etf_id int, holding_id int, dt date, shares numeric, weight numeric);
-                        CREATE TABLE stock_price (stock_id int NOT NULL REFERENCES stock (id), dt timestamp without time zone NOT NULL,
+                        CREATE TABLE stock_price (stock_id int NOT NULL REFERENCES stock (id),
+                            dt timestamp without time zone NOT NULL,
                             open numeric NOT NULL, high numeric NOT NULL, low numeric NOT NULL, close numeric NOT NULL,
                             volume numeric NOT NULL, PRIMARY KEY (stock_id, dt))""");
             }
