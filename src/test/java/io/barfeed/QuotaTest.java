@@ -58,7 +58,9 @@ class QuotaTest {
 
         System.out.printf("quota: %s; refused for quota: %d%n", summary.line(), simulator.refusedForQuota());
         assertThat(summary.failed()).isZero();
-        assertThat(summary.requests()).as("16 pages of bars and one of corporate actions").isEqualTo(17);
+        assertThat(summary.requests())
+                .as("16 pages of bars and one of corporate actions")
+                .isEqualTo(17);
         assertThat(simulator.refusedForQuota()).isZero();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(12 * 26);
     }

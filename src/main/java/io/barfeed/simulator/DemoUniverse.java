@@ -51,7 +51,8 @@ public class DemoUniverse implements InitializingBean {
                 holdings.stream().map(s -> new Object[] {s}).toList());
         jdbc.update("""
                 INSERT INTO etf_holding (etf_id, holding_id, dt)
-                SELECT etf.id, s.id, current_date FROM stock etf, stock s WHERE etf.symbol = ? AND NOT s.is_etf""", ETF);
+                SELECT etf.id, s.id, current_date FROM stock etf, stock s
+                WHERE etf.symbol = ? AND NOT s.is_etf""", ETF);
         LOG.info("Seeded the demo universe: ETF {} with {} holdings", ETF, holdings.size());
     }
 
