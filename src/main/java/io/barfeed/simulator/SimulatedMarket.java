@@ -180,17 +180,6 @@ public final class SimulatedMarket {
         return bar;
     }
 
-    /** The bar as {@code adjustment=split} shows it: every later split applied. */
-    public static Bar splitAdjusted(String symbol, Bar raw) {
-        Bar bar = raw;
-        for (Split split : Split.KNOWN) {
-            if (split.before(symbol, raw.t())) {
-                bar = split.adjust(bar);
-            }
-        }
-        return bar;
-    }
-
     private static BigDecimal unsplit(BigDecimal price, Split split) {
         return price.multiply(BigDecimal.valueOf(split.newRate()))
                 .divide(BigDecimal.valueOf(split.oldRate()), price.scale(), RoundingMode.HALF_UP);

@@ -13,10 +13,10 @@ import io.barfeed.simulator.SimulatedMarket.Bar;
  * before it trade at the pre-split price; adjusted ones are divided as Alpaca divides them (prices rounded to
  * cents, volumes multiplied, trade counts kept).
  */
-public record Split(String symbol, LocalDate exDate, int oldRate, int newRate) {
+record Split(String symbol, LocalDate exDate, int oldRate, int newRate) {
 
     /** The one split the simulator knows of: NVDA's 10-for-1 of June 2024, as it really happened. */
-    public static final List<Split> KNOWN = List.of(new Split("NVDA", LocalDate.parse("2024-06-10"), 1, 10));
+    static final List<Split> KNOWN = List.of(new Split("NVDA", LocalDate.parse("2024-06-10"), 1, 10));
 
     /** Whether a bar of {@code symbol} at {@code t} trades before this split. */
     boolean before(String symbol, Instant t) {
