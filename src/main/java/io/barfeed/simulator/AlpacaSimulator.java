@@ -54,7 +54,7 @@ public final class AlpacaSimulator implements AutoCloseable {
         server.createContext("/v2/stocks/bars", counted(bars));
         server.createContext("/v1/corporate-actions", counted(new CorporateActionsEndpoint()));
         server.start();
-        LOG.info(
+        LOG.debug(
                 "Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})",
                 baseUrl(),
                 latency.toMillis(),
