@@ -24,10 +24,13 @@ final class AppFromCopy {
         try {
             Files.createDirectories(dir);
             Files.copy(Path.of("application.yaml"), dir.resolve("application.yaml"));
-            Files.createDirectories(dir.resolve("routes"));
-            try (Stream<Path> routes = Files.list(Path.of("routes"))) {
-                for (Path route : routes.toList()) {
-                    Files.copy(route, dir.resolve("routes").resolve(route.getFileName()));
+            Path routes = Path.of("routes");
+            try (Stream<Path> files = Files.walk(routes)) {
+                for (Path file : files.filter(Files::isRegularFile).toList()) {
+                    Path copy = dir.resolve("routes")
+                            .resolve(routes.relativize(file).toString());
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(file, copy);
                 }
             }
         } catch (IOException e) {
@@ -68,7 +71,7 @@ final class AppFromCopy {
     ConfigurableApplicationContext start(String databaseUrl, String apiBaseUrl, String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.config.location=file:" + dir.resolve("application.yaml"),
-                "--camel.main.routes-include-pattern=file:" + dir.resolve("routes") + "/*.camel.yaml",
+                "--barfeed.routes.dir=" + dir.resolve("routes"),
                 "--spring.datasource.url=" + databaseUrl,
                 "--server.port=0",
                 "--barfeed.simulator.enabled=false",

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,10 +13,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
-import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.ApiSimulator;
 import io.barfeed.simulator.Faults;
-import io.barfeed.simulator.SimulatedMarket;
-import io.barfeed.simulator.SimulatedMarket.Frame;
 
 /**
  * The built-in simulator with every fault knob turned up (429s with rate-limit headers, 500s,
@@ -49,7 +46,7 @@ class ChaosTest extends AppTest {
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.backfill-start", () -> START.toString());
         registry.add("barfeed.fetch.until", () -> UNTIL.toString());
-        registry.add("barfeed.fetch.page-limit", () -> "50");
+        registry.add("barfeed.alpaca.page-limit", () -> "50");
         registry.add("barfeed.fetch.symbols-per-request", () -> "3");
         registry.add("barfeed.fetch.retries", () -> "2");
         registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
@@ -57,7 +54,7 @@ class ChaosTest extends AppTest {
     }
 
     @Autowired
-    AlpacaSimulator simulator;
+    ApiSimulator simulator;
 
     @Test
     void runsConvergeToExactlyTheMarketsBarsWhateverTheApiDoes() {
@@ -78,35 +75,10 @@ class ChaosTest extends AppTest {
                 .as("the last run's failures, after %s", runs)
                 .isZero();
         assertThat(faults.values()).allMatch(n -> n > 0);
-        assertThat(jdbc.queryForList("""
-                SELECT concat_ws(' ', symbol, to_char(ts AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                                 open, high, low, close, volume, trade_count, vwap)
-                FROM bar ORDER BY symbol, ts""", String.class)).containsExactlyElementsOf(expectedBars());
+        assertThat(MarketBars.stored(jdbc)).containsExactlyElementsOf(MarketBars.of(SYMBOLS, "15Min", START, UNTIL));
     }
 
     private int failureRows(RunSummary run) {
         return jdbc.queryForObject("SELECT count(*) FROM barfeed.failure WHERE run_id = ?", Integer.class, run.runId());
-    }
-
-    /** The simulated market's bars for the universe and window, as the table should hold them. */
-    static List<String> expectedBars() {
-        SimulatedMarket market = new SimulatedMarket(Set.of());
-        List<String> expected = new ArrayList<>();
-        for (String symbol : SYMBOLS.stream().sorted().toList()) {
-            for (SimulatedMarket.Bar b : market.bars(symbol, Frame.parse("15Min"), START, UNTIL, Integer.MAX_VALUE)) {
-                expected.add(String.join(
-                        " ",
-                        symbol,
-                        b.t().toString(),
-                        b.o().toPlainString(),
-                        b.h().toPlainString(),
-                        b.l().toPlainString(),
-                        b.c().toPlainString(),
-                        Long.toString(b.v()),
-                        Long.toString(b.n()),
-                        b.vw().toPlainString()));
-            }
-        }
-        return expected;
     }
 }

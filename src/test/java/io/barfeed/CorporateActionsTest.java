@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
-import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.ApiSimulator;
 
 /**
  * With raw bars (the default), splits go to the ledger barfeed.corporate_action, and the view bar_split_adjusted
@@ -28,7 +28,7 @@ class CorporateActionsTest extends AppTest {
     }
 
     @Autowired
-    AlpacaSimulator simulator;
+    ApiSimulator simulator;
 
     @Test
     void theSplitAdjustedViewMatchesTheApisSplitAdjustedBars() throws Exception {

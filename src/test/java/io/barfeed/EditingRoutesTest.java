@@ -156,11 +156,7 @@ class EditingRoutesTest {
     void editingARouteFileWhileTheAppRuns() throws Exception {
         AppFromCopy copy = new AppFromCopy(dir);
 
-        try (ConfigurableApplicationContext app = copy.start(
-                DATABASE,
-                API.baseUrl(),
-                "--barfeed.routes.reload=true",
-                "--camel.main.routes-reload-directory=" + dir.resolve("routes"))) {
+        try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl(), "--barfeed.routes.reload=true")) {
             universe("ETF", "AAA", "BBB");
             assertThat(count("SELECT count(*) FROM barfeed.run")).isZero();
 

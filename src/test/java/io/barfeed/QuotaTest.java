@@ -8,7 +8,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
-import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.ApiSimulator;
 
 /**
  * A backfill that needs several quota windows: the parallel requests share the quota the API reports
@@ -28,13 +28,13 @@ class QuotaTest extends AppTest {
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.backfill-start", () -> "2024-03-04");
         registry.add("barfeed.fetch.until", () -> "2024-03-04T21:00:00Z");
-        registry.add("barfeed.fetch.page-limit", () -> "20");
+        registry.add("barfeed.alpaca.page-limit", () -> "20");
         registry.add("barfeed.fetch.symbols-per-request", () -> "3");
         registry.add("barfeed.fetch.parallelism", () -> "4");
     }
 
     @Autowired
-    AlpacaSimulator simulator;
+    ApiSimulator simulator;
 
     @Test
     void backfillUnderAQuotaNeverRunsIntoA429() {

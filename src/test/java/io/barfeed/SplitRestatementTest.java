@@ -10,7 +10,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
-import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.ApiSimulator;
 import io.barfeed.simulator.SimulatedMarket;
 import io.barfeed.simulator.SimulatedMarket.Frame;
 
@@ -32,7 +32,7 @@ class SplitRestatementTest extends AppTest {
     }
 
     @Autowired
-    AlpacaSimulator simulator;
+    ApiSimulator simulator;
 
     @Test
     void barsStoredBeforeANewSplitAreFetchedAgainAdjustedInTheSameRun() throws Exception {

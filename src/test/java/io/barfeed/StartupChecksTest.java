@@ -55,7 +55,7 @@ class StartupChecksTest {
 
         assertThat(failure).isNotNull();
         assertThat(output.getOut())
-                .contains("Property: barfeed.fetch.page-limit")
+                .contains("Property: barfeed.alpaca.page-limit")
                 .containsPattern("Origin: URL \\[file:.*application.yaml] - " + line + ":\\d+")
                 .contains("Reason: must be greater than or equal to 1");
     }
@@ -120,7 +120,7 @@ class StartupChecksTest {
                         "barfeed.fetch.backfill-start",
                         "sometime",
                         "'sometime' is neither a date (2024-01-02), an instant"),
-                arguments("barfeed.fetch.page-limit", "20000", "must be less than or equal to 10000"),
+                arguments("barfeed.alpaca.page-limit", "20000", "must be less than or equal to 10000"),
                 arguments("barfeed.store.copy", "maybe", "Invalid boolean value 'maybe'"),
                 arguments("barfeed.store.copy-fields", "symbol,ticker", "is not a bar field (symbol, timeframe, ts"),
                 arguments("barfeed.simulator.faults.slow", "2", "must be less than or equal to 1"));

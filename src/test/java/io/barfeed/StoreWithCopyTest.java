@@ -26,7 +26,7 @@ class StoreWithCopyTest extends AppTest {
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.backfill-start", () -> "2024-01-02");
         registry.add("barfeed.fetch.until", () -> "2024-01-10T00:00:00Z");
-        registry.add("barfeed.fetch.page-limit", () -> "100");
+        registry.add("barfeed.alpaca.page-limit", () -> "100");
         registry.add("barfeed.store.batch-size", () -> "40");
         registry.add("barfeed.store.copy", () -> "true");
     }

@@ -13,8 +13,12 @@ import java.util.TreeMap;
 
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.plan.PointInTime;
 import io.barfeed.run.Run;
 import io.barfeed.settings.BarfeedProperties;
@@ -35,13 +39,18 @@ public class ActionsPlanner {
     private final Duration lookback;
     private final List<String> types;
 
+    /** The active provider's barfeed.PROVIDER.corporate-actions.*: a provider without them reads none. */
     @Autowired
-    public ActionsPlanner(Clock clock, BarfeedProperties settings) {
+    public ActionsPlanner(Clock clock, BarfeedProperties settings, Environment environment) {
         this(
                 clock,
                 settings.fetch().backfillStart(),
-                settings.alpaca().corporateActions().lookback(),
-                settings.alpaca().corporateActions().types());
+                Binder.get(environment)
+                        .bind(Provider.setting(environment, "corporate-actions.lookback"), Duration.class)
+                        .orElse(Duration.ZERO),
+                Binder.get(environment)
+                        .bind(Provider.setting(environment, "corporate-actions.types"), Bindable.listOf(String.class))
+                        .orElse(List.of()));
     }
 
     ActionsPlanner(Clock clock, PointInTime backfillStart, Duration lookback, List<String> types) {

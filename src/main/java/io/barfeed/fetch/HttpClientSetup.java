@@ -11,10 +11,10 @@ import org.springframework.stereotype.Component;
 @Component("httpClientSetup")
 public class HttpClientSetup implements HttpClientConfigurer {
 
-    private final AlpacaAuth keys;
+    private final ApiKeys keys;
     private final RequestDeadline deadline;
 
-    public HttpClientSetup(AlpacaAuth keys, RequestDeadline deadline) {
+    public HttpClientSetup(ApiKeys keys, RequestDeadline deadline) {
         this.keys = keys;
         this.deadline = deadline;
     }

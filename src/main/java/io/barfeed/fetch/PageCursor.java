@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.Variable;
+
 import io.barfeed.fetch.BarsPage.SymbolTally;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.SymbolRange;
@@ -32,9 +34,14 @@ public record PageCursor(
         return !done;
     }
 
-    /** {@code &page_token=...} for every page but the first. */
-    public String pageTokenParam() {
-        return pageToken == null ? "" : "&page_token=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8);
+    /** {@code &name=<the next page's token>} for every page but the first, the token URL-encoded. */
+    public String param(String name) {
+        return pageToken == null ? "" : "&" + name + "=" + URLEncoder.encode(pageToken, StandardCharsets.UTF_8);
+    }
+
+    /** Whether this cursor stands at a request's first page. */
+    public boolean firstPage() {
+        return pageToken == null;
     }
 
     /** The cursor after {@code page} was stored. */
@@ -42,6 +49,11 @@ public record PageCursor(
         Map<String, SymbolTally> tallies = new HashMap<>(stored);
         page.bySymbol().forEach((symbol, tally) -> tallies.merge(symbol, tally, SymbolTally::then));
         return new PageCursor(request, page.nextPageToken(), page.nextPageToken() == null, pages + 1, tallies);
+    }
+
+    /** For the fetch route: the cursor after the page stored (the variables, passed as objects, never as text). */
+    public static PageCursor afterStored(@Variable("cursor") PageCursor cursor, @Variable("page") BarsPage page) {
+        return cursor.next(page);
     }
 
     /** Bars stored so far. */

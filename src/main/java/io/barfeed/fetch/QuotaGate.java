@@ -19,7 +19,7 @@ import io.barfeed.settings.BarfeedProperties;
 /**
  * Keeps every parallel request under the provider's quota as its X-RateLimit-* headers describe it: each request
  * takes one of the remaining requests of the window, and when none is left (or the API answered 429) requests wait
- * until X-RateLimit-Reset, plus a little jitter, capped. The fixed ceiling barfeed.fetch.requests-per-minute is the
+ * until X-RateLimit-Reset, plus a little jitter, capped. The fixed ceiling barfeed.alpaca.requests-per-minute is the
  * route's throttle; this gate follows the quota the provider actually reports. Headers are read case-insensitively
  * (HTTP/2 sends them in lower case).
  */
@@ -107,27 +107,32 @@ public class QuotaGate {
             if (quota != null) {
                 limit = quota;
             }
-            long resetAt = reset != null ? reset * 1000 : refused ? now + RESET_UNKNOWN_MILLIS : 0;
-            if (resetAt > now || refused) {
+            if (refused) {
+                // A 429 closes the gate until the reset it names, else until the window's known reset (Alpaca's
+                // 429 names none), else for a second.
+                long until = reset != null
+                        ? reset * 1000
+                        : resetAtMillis > now && resetAtMillis != Long.MAX_VALUE
+                                ? resetAtMillis
+                                : now + RESET_UNKNOWN_MILLIS;
+                resetAtMillis = Math.max(until, now + 1);
+                available = 0;
+                notifyAll();
+                return jittered(until - now);
+            }
+            long resetAt = reset != null ? reset * 1000 : 0;
+            if (resetAt > now) {
                 // The others in flight may not be counted in the remaining quota yet: count them out.
-                long left = refused ? 0 : remaining == null ? UNKNOWN : Math.max(0, remaining - inFlight);
+                long left = remaining == null ? UNKNOWN : Math.max(0, remaining - inFlight);
                 if (resetAtMillis == Long.MAX_VALUE || resetAt > resetAtMillis) {
-                    resetAtMillis = Math.max(resetAt, now + 1);
+                    resetAtMillis = resetAt;
                     available = left;
-                } else if (resetAt == resetAtMillis || refused) {
-                    // A 429 closes the gate until the window's reset, whatever reset it names (Alpaca's name none).
+                } else if (resetAt == resetAtMillis) {
                     available = Math.min(available, left);
                 }
                 notifyAll();
             }
-            if (!refused) {
-                return 0;
-            }
-            // The reset this 429 names, else the window's known reset (Alpaca's 429 carries no headers).
-            long until = reset != null
-                    ? reset * 1000
-                    : resetAtMillis != Long.MAX_VALUE ? resetAtMillis : now + RESET_UNKNOWN_MILLIS;
-            return jittered(until - now);
+            return 0;
         }
     }
 

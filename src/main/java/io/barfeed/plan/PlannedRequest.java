@@ -31,6 +31,24 @@ public record PlannedRequest(
         this(timeframe, symbols, start, end, false, List.of());
     }
 
+    /** The request's only symbol, for providers that take one a request. */
+    public String symbol() {
+        if (symbols.size() != 1) {
+            throw new IllegalStateException("a request of " + symbols.size() + " symbols asked for its only one");
+        }
+        return symbols.get(0).symbol();
+    }
+
+    /** The only symbol, URL-encoded for a path segment. */
+    public String symbolPath() {
+        return URLEncoder.encode(symbol(), StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /** The timeframe as multiplier and timespan. */
+    public Timeframe frame() {
+        return Timeframe.of(timeframe);
+    }
+
     /** The {@code symbols} query value: comma-separated, each symbol URL-encoded. */
     public String symbolsParam() {
         return symbols.stream()

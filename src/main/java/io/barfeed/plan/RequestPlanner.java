@@ -21,6 +21,7 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.settings.BarfeedProperties;
 
 /**
@@ -45,12 +46,12 @@ public class RequestPlanner {
     private final int maxRepairRequests;
 
     @Autowired
-    public RequestPlanner(Clock clock, BarfeedProperties settings) {
+    public RequestPlanner(Clock clock, BarfeedProperties settings, Provider provider) {
         this(
                 clock,
                 settings.fetch().backfillStart(),
-                settings.fetch().symbolsPerRequest(),
-                settings.alpaca().endDelay(),
+                Math.min(settings.fetch().symbolsPerRequest(), provider.maxSymbolsPerRequest()),
+                provider.endDelay(),
                 settings.fetch().until(),
                 settings.fetch().revisit(),
                 settings.repair().maxRequests());

@@ -10,33 +10,33 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.fetch.RunRefused;
 import io.barfeed.plan.Plan;
-import io.barfeed.settings.BarfeedProperties;
 
 /** The run going on, if any, and how the last one ended: what the progress line, JMX and the meters read. */
 @Component("runs")
 public class Runs {
 
     private final Clock clock;
-    private final BarfeedProperties settings;
+    private final Provider provider;
     private final Semaphore turn = new Semaphore(1, true);
     private volatile Run current;
     private volatile RunSummary last;
 
-    public Runs(Clock clock, BarfeedProperties settings) {
+    public Runs(Clock clock, Provider provider) {
         this.clock = clock;
-        this.settings = settings;
+        this.provider = provider;
     }
 
     /** The provider this run's data comes from, for its row in barfeed.run. */
     public String provider() {
-        return settings.provider();
+        return provider.name();
     }
 
     /** The provider's API root, for the run's row. */
     public String baseUrl() {
-        return settings.alpaca().baseUrl();
+        return provider.baseUrl();
     }
 
     /** Waits until no other run is going on: runs never overlap, whoever starts them. */

@@ -7,6 +7,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.simulator.SimulatorPolicy;
 
 /**
@@ -14,8 +15,6 @@ import io.barfeed.simulator.SimulatorPolicy;
  * never a reason to invent prices: barfeed refuses to start before any bean is made, so nothing is written.
  */
 public class ApiKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
-
-    static final List<String> ALPACA_KEYS = List.of("APCA_API_KEY_ID", "APCA_API_SECRET_KEY");
 
     private Environment environment;
 
@@ -29,11 +28,11 @@ public class ApiKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware 
         if (SimulatorPolicy.embeddedDatabase(environment) || SimulatorPolicy.serves(environment)) {
             return;
         }
-        List<String> missing = ALPACA_KEYS.stream()
+        List<String> missing = Provider.keyVariables(environment).stream()
                 .filter(name -> environment.getProperty(name, "").isBlank())
                 .toList();
         if (!missing.isEmpty()) {
-            throw new MissingApiKeys("alpaca", missing);
+            throw new MissingApiKeys(Provider.name(environment), missing);
         }
     }
 }

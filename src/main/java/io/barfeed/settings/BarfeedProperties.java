@@ -30,12 +30,14 @@ import jakarta.validation.constraints.Pattern;
  *
  * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = failures still open, 3 = run aborted
  *     (refused keys among others), 4 = the provider's plan refused the data asked for.
- * @param provider The market-data provider bars come from.
+ * @param provider The market-data provider bars come from: alpaca, massive, or any other with a route file
+ *     routes/providers/NAME.camel.yaml and settings barfeed.NAME.*.
  * @param schedule When scheduled runs fire.
  * @param universe Which symbols a run loads.
  * @param fetch How bars are asked of the market-data API.
  * @param repair How failures are asked for again.
  * @param alpaca Alpaca's market-data API.
+ * @param massive Massive's (formerly Polygon.io) stock aggregates.
  * @param store How bars are written to PostgreSQL.
  * @param cluster Several barfeed nodes on one database.
  * @param routes The route files.
@@ -57,6 +59,7 @@ public record BarfeedProperties(
         @DefaultValue @Valid Fetch fetch,
         @DefaultValue @Valid Repair repair,
         @DefaultValue @Valid Alpaca alpaca,
+        @DefaultValue @Valid Massive massive,
         @DefaultValue @Valid Store store,
         @DefaultValue @Valid Cluster cluster,
         @DefaultValue @Valid Routes routes,
@@ -107,8 +110,6 @@ public record BarfeedProperties(
      * @param revisit Each run asks again for this much before each symbol's newest stored bar, so late corrections
      *     reach the table (only changed bars are written).
      * @param symbolsPerRequest Symbols packed into one multi-symbol request (all its pages share one start).
-     * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
-     *     page).
      * @param parallelism Planned requests fetched (and stored) at the same time; also the number of store
      *     connections in use.
      * @param runTimeoutMs Longest the requests of one timeframe may take together, in milliseconds; unfinished
@@ -121,8 +122,6 @@ public record BarfeedProperties(
      *     X-RateLimit-Remaining.
      * @param rateLimitJitter Random extra wait after X-RateLimit-Reset, so parallel requests do not all retry at
      *     once.
-     * @param requestsPerMinute Ceiling on requests sent, per minute, across all parallel requests (Alpaca Basic:
-     *     200, Algo Trader Plus: 10000).
      * @param connectTimeoutMs Longest wait for a connection to the API, in milliseconds.
      * @param responseTimeoutMs Longest wait for the API's response (or the next bytes of it), in milliseconds.
      */
@@ -140,7 +139,6 @@ public record BarfeedProperties(
             PointInTime until,
             @DefaultValue("P1D") @NotNull Duration revisit,
             @DefaultValue("50") @Min(1) @Max(10_000) int symbolsPerRequest,
-            @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
             @DefaultValue("6") @Min(1) @Max(1_000) int parallelism,
             @DefaultValue("1800000") @Min(1) long runTimeoutMs,
             @DefaultValue("3") @Min(0) int retries,
@@ -149,15 +147,20 @@ public record BarfeedProperties(
             @DefaultValue("10") @Min(0) int rateLimitedRetries,
             @DefaultValue("65s") @NotNull Duration rateLimitMaxWait,
             @DefaultValue("1s") @NotNull Duration rateLimitJitter,
-            @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
             @DefaultValue("10000") @Min(1) int connectTimeoutMs,
             @DefaultValue("30000") @Min(1) int responseTimeoutMs) {}
 
     /**
-     * Alpaca's market-data API. The keys come only from the environment: APCA_API_KEY_ID and
-     * APCA_API_SECRET_KEY.
+     * Alpaca's market-data API (barfeed.provider: alpaca; routes/providers/alpaca.camel.yaml).
      *
      * @param baseUrl Market-data API root (the built-in simulator's address when it serves).
+     * @param keyHeaders Request headers carrying the API keys, each "Name: value", {VARIABLE} read from the
+     *     environment at request time (never a key itself).
+     * @param keyQuery Query parameters carrying the API keys, each "name=value" with {VARIABLE}s (Alpaca: none).
+     * @param requestsPerMinute Ceiling on requests sent, per minute, across all parallel requests (Alpaca Basic:
+     *     200, Algo Trader Plus: 10000).
+     * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
+     *     page).
      * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
      * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
      *     split,spin-off).
@@ -168,6 +171,13 @@ public record BarfeedProperties(
     public record Alpaca(
             @DefaultValue("https://data.alpaca.markets") @NotBlank
             String baseUrl,
+
+            @DefaultValue({"APCA-API-KEY-ID: {APCA_API_KEY_ID}", "APCA-API-SECRET-KEY: {APCA_API_SECRET_KEY}"})
+            List<String> keyHeaders,
+
+            @DefaultValue List<String> keyQuery,
+            @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
+            @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
 
             @DefaultValue("sip") @Pattern(regexp = "sip|iex|otc|boats")
             String feed,
@@ -180,6 +190,35 @@ public record BarfeedProperties(
 
             @DefaultValue("16m") @NotNull Duration endDelay,
             @DefaultValue @Valid CorporateActions corporateActions) {}
+
+    /**
+     * Massive's (formerly Polygon.io) stock aggregates (barfeed.provider: massive;
+     * routes/providers/massive.camel.yaml): one ticker a request, pages joined by next_url.
+     *
+     * @param baseUrl Aggregates API root (the built-in simulator's address when it serves).
+     * @param keyHeaders Request headers carrying the API key, each "Name: value", {VARIABLE} read from the
+     *     environment at request time.
+     * @param keyQuery Query parameters carrying the API key instead, e.g. "apiKey={MASSIVE_API_KEY}".
+     * @param requestsPerMinute Requests per minute, spaced evenly (the free plan allows 5 and sends no rate-limit
+     *     headers).
+     * @param maxSymbolsPerRequest Tickers one request takes: the aggregates endpoint takes one.
+     * @param pageLimit Bars per page asked of the API (at most 50000).
+     * @param adjusted Split-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
+     * @param endDelay How far behind now a request ends (the free plan serves 15-minute delayed data).
+     */
+    public record Massive(
+            @DefaultValue("https://api.massive.com") @NotBlank
+            String baseUrl,
+
+            @DefaultValue("Authorization: Bearer {MASSIVE_API_KEY}")
+            List<String> keyHeaders,
+
+            @DefaultValue List<String> keyQuery,
+            @DefaultValue("5") @Min(1) @Max(1_000_000) int requestsPerMinute,
+            @DefaultValue("1") @Min(1) @Max(1) int maxSymbolsPerRequest,
+            @DefaultValue("50000") @Min(1) @Max(50_000) int pageLimit,
+            @DefaultValue("false") boolean adjusted,
+            @DefaultValue("16m") @NotNull Duration endDelay) {}
 
     /**
      * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -19,20 +18,13 @@ final class BarsPages {
 
     private final SimulatedMarket market;
     private final JsonFactory json = new JsonFactory();
-    private final AtomicLong rendered = new AtomicLong();
 
     BarsPages(SimulatedMarket market) {
         this.market = market;
     }
 
-    /** Pages rendered since start. */
-    long rendered() {
-        return rendered.get();
-    }
-
     /** Writes the page and closes {@code out}. */
     void write(BarsQuery q, OutputStream out) throws IOException {
-        rendered.incrementAndGet();
         List<String> symbols = q.symbols();
         int count = 0;
         String nextToken = null;
@@ -48,7 +40,7 @@ final class BarsPages {
                 if (!bars.isEmpty()) {
                     g.writeArrayFieldStart(symbol);
                     for (Bar bar : bars) {
-                        writeBar(g, q.splitAdjusted() ? splitAdjusted(symbol, bar) : bar);
+                        writeBar(g, q.splitAdjusted() ? Split.adjusted(symbol, bar) : bar);
                     }
                     g.writeEndArray();
                     count += bars.size();
@@ -84,17 +76,6 @@ final class BarsPages {
             }
         }
         return null;
-    }
-
-    /** The bar as {@code adjustment=split} shows it: every later split applied. */
-    private static Bar splitAdjusted(String symbol, Bar raw) {
-        Bar bar = raw;
-        for (Split split : Split.KNOWN) {
-            if (split.before(symbol, raw.t())) {
-                bar = split.adjust(bar);
-            }
-        }
-        return bar;
     }
 
     private static void writeBar(JsonGenerator g, Bar bar) throws IOException {

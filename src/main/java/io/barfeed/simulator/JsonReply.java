@@ -1,13 +1,18 @@
 package io.barfeed.simulator;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 
 /** Sends a whole JSON answer at once, its length known; errors in Alpaca's form, {@code {"message":"..."}}. */
 final class JsonReply {
+
+    private static final JsonFactory JSON = new JsonFactory();
 
     private JsonReply() {}
 
@@ -19,7 +24,21 @@ final class JsonReply {
     }
 
     static void message(HttpExchange http, int status, String message) throws IOException {
-        String quoted = "\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        send(http, status, ("{\"message\":" + quoted + "}").getBytes(StandardCharsets.UTF_8));
+        send(http, status, object("message", message));
+    }
+
+    /** A JSON object of text fields, given as name, value, name, value... */
+    static byte[] object(String... namesAndValues) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = JSON.createGenerator(out)) {
+            g.writeStartObject();
+            for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
+                g.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

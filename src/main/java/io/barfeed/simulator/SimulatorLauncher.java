@@ -19,11 +19,12 @@ import io.barfeed.settings.BarfeedProperties;
 
 /**
  * Starts the built-in simulator before any bean is made, when {@link SimulatorPolicy} allows it, and points
- * {@code barfeed.alpaca.base-url} at it: every setting, route and bean then sees the simulator's address alone.
+ * {@code barfeed.alpaca.base-url} and {@code barfeed.massive.base-url} at it: every setting, route and bean then sees
+ * the simulator's address alone.
  */
 public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
-    static final String BEAN = "alpacaSimulator";
+    static final String BEAN = "apiSimulator";
 
     private ConfigurableEnvironment environment;
 
@@ -54,9 +55,9 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
                         Faults.Kind.GARBAGE, f.garbage()),
                 f.slowDelay(),
                 f.seed());
-        AlpacaSimulator simulator;
+        ApiSimulator simulator;
         try {
-            simulator = new AlpacaSimulator(
+            simulator = new ApiSimulator(
                     new SimulatedMarket(new HashSet<>(settings.unknownSymbols())),
                     settings.port(),
                     settings.latency(),
@@ -69,7 +70,11 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
         environment
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
-                        "barfeed-simulator", Map.of("barfeed.alpaca.base-url", simulator.baseUrl())));
+                        "barfeed-simulator",
+                        // It answers for both APIs it knows, whichever barfeed.provider names.
+                        Map.of(
+                                "barfeed.alpaca.base-url", simulator.baseUrl(),
+                                "barfeed.massive.base-url", simulator.baseUrl())));
         beanFactory.registerSingleton(BEAN, simulator);
         ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(BEAN, simulator::close);
     }

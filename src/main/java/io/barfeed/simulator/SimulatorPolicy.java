@@ -2,6 +2,8 @@ package io.barfeed.simulator;
 
 import org.springframework.core.env.Environment;
 
+import io.barfeed.fetch.Provider;
+
 /**
  * When the built-in simulator may answer for the market-data API. Never where it could put invented prices into
  * a real database: it serves the demo (the embedded database, with no API keys) or where
@@ -18,7 +20,8 @@ public final class SimulatorPolicy {
             return enabled;
         }
         return embeddedDatabase(environment)
-                && environment.getProperty("APCA_API_KEY_ID", "").isBlank();
+                && Provider.keyVariables(environment).stream()
+                        .allMatch(name -> environment.getProperty(name, "").isBlank());
     }
 
     /** Whether the demo universe may be seeded: with the embedded database, or the simulator explicitly on. */

@@ -18,6 +18,17 @@ record Split(String symbol, LocalDate exDate, int oldRate, int newRate) {
     /** The one split the simulator knows of: NVDA's 10-for-1 of June 2024, as it really happened. */
     static final List<Split> KNOWN = List.of(new Split("NVDA", LocalDate.parse("2024-06-10"), 1, 10));
 
+    /** The bar as split-adjusted bars show it: every later split of its symbol applied. */
+    static Bar adjusted(String symbol, Bar raw) {
+        Bar bar = raw;
+        for (Split split : KNOWN) {
+            if (split.before(symbol, raw.t())) {
+                bar = split.adjust(bar);
+            }
+        }
+        return bar;
+    }
+
     /** Whether a bar of {@code symbol} at {@code t} trades before this split. */
     boolean before(String symbol, Instant t) {
         return this.symbol.equals(symbol)

@@ -14,6 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorPolicy;
 
@@ -27,10 +28,12 @@ public class StartupLine implements ApplicationListener<ApplicationStartedEvent>
     private static final Logger LOG = LoggerFactory.getLogger("barfeed");
 
     private final BarfeedProperties settings;
+    private final Provider provider;
     private final ObjectProvider<BuildProperties> build;
 
-    public StartupLine(BarfeedProperties settings, ObjectProvider<BuildProperties> build) {
+    public StartupLine(BarfeedProperties settings, Provider provider, ObjectProvider<BuildProperties> build) {
         this.settings = settings;
+        this.provider = provider;
         this.build = build;
     }
 
@@ -50,7 +53,7 @@ public class StartupLine implements ApplicationListener<ApplicationStartedEvent>
                 + ": profile " + (profiles.length == 0 ? "default" : String.join(",", profiles))
                 + ", database " + database(environment)
                 + ", provider " + settings.provider() + " at "
-                + settings.alpaca().baseUrl()
+                + provider.baseUrl()
                 + (SimulatorPolicy.serves(environment) ? " (the built-in simulator)" : "")
                 + ", settings " + settingsFiles(environment)
                 + ", routes " + routes(environment);

@@ -92,7 +92,7 @@ public final class RoutesValidator {
 
     public List<Problem> validate(Path dir) throws IOException {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(dir)) {
+        try (Stream<Path> listing = Files.walk(dir)) { // providers/ too
             files = listing.filter(f -> f.getFileName().toString().endsWith(".camel.yaml"))
                     .sorted()
                     .toList();

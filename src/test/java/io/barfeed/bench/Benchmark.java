@@ -35,7 +35,7 @@ import org.postgresql.PGConnection;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.barfeed.simulator.AlpacaSimulator;
+import io.barfeed.simulator.ApiSimulator;
 import io.barfeed.simulator.SimulatedMarket;
 import io.barfeed.simulator.SimulatedMarket.Bar;
 import io.barfeed.simulator.SimulatedMarket.Frame;
@@ -137,8 +137,8 @@ public final class Benchmark {
         String csv = csv(schema, symbols, until);
         long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
         Map<Store, List<Measure>> measures = new EnumMap<>(Store.class);
-        try (AlpacaSimulator api =
-                new AlpacaSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
+        try (ApiSimulator api =
+                new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
             api.keepRenderedPages();
             int pages = preRender(api, symbols, until);
             System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
@@ -328,7 +328,7 @@ public final class Benchmark {
      * Asks the simulator for every page barfeed's default plan will ask for (sorted symbols, 50 per
      * request, 10,000 bars per page), so the run finds them rendered. Returns the pages rendered.
      */
-    static int preRender(AlpacaSimulator api, List<String> symbols, Instant until) throws Exception {
+    static int preRender(ApiSimulator api, List<String> symbols, Instant until) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
         List<String> sorted = symbols.stream().sorted().toList();
@@ -371,7 +371,7 @@ public final class Benchmark {
                 "--spring.datasource.url=" + url,
                 "--barfeed.simulator.enabled=false",
                 "--barfeed.alpaca.base-url=" + apiUrl,
-                "--barfeed.fetch.requests-per-minute=1000000",
+                "--barfeed.alpaca.requests-per-minute=1000000",
                 "--barfeed.fetch.timeframes=15Min",
                 "--barfeed.fetch.backfill-start=" + START,
                 "--barfeed.fetch.until=" + until));

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-import io.barfeed.fetch.BarsPageReader.BarRules;
-
 /** The number rules on a JSON number's text, without a BigDecimal on the usual path. */
 class BarRulesTest {
 

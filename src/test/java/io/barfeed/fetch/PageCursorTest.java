@@ -31,7 +31,7 @@ class PageCursorTest {
         assertThat(first.bars()).isZero();
         assertThat(first.hasMorePages()).isTrue();
         // The first page is asked for without a page_token parameter at all.
-        assertThat(first.pageTokenParam()).isEmpty();
+        assertThat(first.param("page_token")).isEmpty();
     }
 
     @Test
@@ -72,7 +72,7 @@ class PageCursorTest {
         PageCursor cursor = PageCursor.first(REQUEST).next(page("QUFQTHxN+/Q==", Map.of()));
 
         // Unencoded, '+' would reach the API as a space and '=' would end the value.
-        assertThat(cursor.pageTokenParam()).isEqualTo("&page_token=QUFQTHxN%2B%2FQ%3D%3D");
+        assertThat(cursor.param("page_token")).isEqualTo("&page_token=QUFQTHxN%2B%2FQ%3D%3D");
     }
 
     @Test

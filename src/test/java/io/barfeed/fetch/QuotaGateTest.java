@@ -172,6 +172,22 @@ class QuotaGateTest {
     }
 
     @Test
+    void aRefusalNamingAnEarlierResetOpensTheGateAtThatReset() throws Exception {
+        Exchange first = exchange();
+        gate.acquire(null, first);
+        gate.answered(first, quota(100, 10, in(60)), false);
+        Exchange refused = exchange();
+        gate.acquire(null, refused);
+
+        // A 429 that names its own reset, a second away, is believed over the minute window seen before.
+        gate.answered(refused, Map.of("X-RateLimit-Reset", in(1)), true);
+
+        assertThatThrownBy(() -> gate.acquire(clock.instant(), exchange())).isInstanceOf(RequestDeadlinePassed.class);
+        clock.advance(Duration.ofSeconds(1));
+        gate.acquire(clock.instant(), exchange());
+    }
+
+    @Test
     void aRequestWaitingForTheQuotaGoesOnceTheWindowResets() throws Exception {
         // Waits of at most 20 ms: the waiting request looks at the clock again that often.
         QuotaGate gate = new QuotaGate(clock, Duration.ofMillis(20), Duration.ZERO);

@@ -21,6 +21,7 @@ import org.yaml.snakeyaml.Yaml;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The three places that describe barfeed's settings agree: application.yaml (what runs), the configuration metadata
@@ -104,6 +105,9 @@ class SettingsDocumentationTest {
             }
             JsonNode value = property.get("defaultValue");
             boolean list = property.path("type").asText().startsWith("java.util.List");
+            if (list && value != null && value.isTextual() && !value.asText().startsWith("[")) {
+                value = JsonNodeFactory.instance.textNode("[" + value.asText() + "]"); // a list of one, as its element
+            }
             defaults.put(
                     name, value == null ? (list ? "[]" : null) : value.isTextual() ? value.asText() : value.toString());
         }

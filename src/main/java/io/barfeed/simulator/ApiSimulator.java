@@ -16,46 +16,53 @@ import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The built-in stand-in for Alpaca's market-data API, serving loopback only: {@code GET /v2/stocks/bars}
- * ({@link BarsEndpoint}) and {@code GET /v1/corporate-actions} ({@link CorporateActionsEndpoint}).
+ * The built-in stand-in for the market-data APIs barfeed knows, serving one simulated market on loopback only:
+ * Alpaca's {@code GET /v2/stocks/bars} ({@link AlpacaBars}) and {@code GET /v1/corporate-actions}
+ * ({@link CorporateActionsEndpoint}), Massive's {@code GET /v2/aggs/ticker/...} ({@link MassiveAggregates}). The
+ * endpoints of bars share the latency, the quota window and the faults ({@link ApiEndpoint}).
  */
-public final class AlpacaSimulator implements AutoCloseable {
+public final class ApiSimulator implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AlpacaSimulator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ApiSimulator.class);
 
     private final HttpServer server;
     private final ExecutorService workers;
     private final AtomicLong requests = new AtomicLong();
     private final Faults faults;
-    private final BarsPages pages;
-    private final KeptPages keptPages;
-    private final BarsEndpoint bars;
+    private final AtomicLong rendered = new AtomicLong();
+    private final AtomicLong refusedForQuota = new AtomicLong();
+    private final RenderedPages<BarsQuery> alpacaPages;
+    private final RenderedPages<AggregatesQuery> massivePages;
 
-    public AlpacaSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute)
-            throws IOException {
+    public ApiSimulator(SimulatedMarket market, int port, Duration latency, int rateLimitPerMinute) throws IOException {
         this(market, port, latency, rateLimitPerMinute, Duration.ofMinutes(1), Faults.none());
     }
 
-    /** {@code rateLimit} requests per {@code rateWindow}: Alpaca's window is a minute; tests shorten it. */
-    public AlpacaSimulator(
+    /** {@code rateLimit} requests per {@code rateWindow}, the APIs together: Alpaca's window is a minute. */
+    public ApiSimulator(
             SimulatedMarket market, int port, Duration latency, int rateLimit, Duration rateWindow, Faults faults)
             throws IOException {
         this.faults = faults;
-        this.pages = new BarsPages(market);
-        this.keptPages = new KeptPages(pages);
-        this.bars = new BarsEndpoint(latency, new QuotaWindow(rateLimit, rateWindow), faults, pages, keptPages);
+        this.alpacaPages = new RenderedPages<>(new BarsPages(market)::write, rendered);
+        this.massivePages = new RenderedPages<>(new AggregatesPages(market)::write, rendered);
+        QuotaWindow quota = new QuotaWindow(rateLimit, rateWindow);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         this.workers = Executors.newFixedThreadPool(32, r -> {
-            Thread t = new Thread(r, "alpaca-simulator");
+            Thread t = new Thread(r, "api-simulator");
             t.setDaemon(true);
             return t;
         });
         server.setExecutor(workers);
-        server.createContext("/v2/stocks/bars", counted(bars));
+        server.createContext(
+                "/v2/stocks/bars",
+                counted(new ApiEndpoint(latency, quota, faults, new AlpacaBars(alpacaPages), refusedForQuota)));
+        server.createContext(
+                AggregatesQuery.PREFIX,
+                counted(new ApiEndpoint(latency, quota, faults, new MassiveAggregates(massivePages), refusedForQuota)));
         server.createContext("/v1/corporate-actions", counted(new CorporateActionsEndpoint()));
         server.start();
         LOG.debug(
-                "Alpaca v2 simulator serving {} (latency {} ms, {} requests per {})",
+                "Market-data simulator serving {} (latency {} ms, {} requests per {})",
                 baseUrl(),
                 latency.toMillis(),
                 rateLimit,
@@ -73,12 +80,13 @@ public final class AlpacaSimulator implements AutoCloseable {
      * without the simulator's work beside it.
      */
     public void keepRenderedPages() {
-        keptPages.keep();
+        alpacaPages.keep();
+        massivePages.keep();
     }
 
     /** Pages rendered (not served from memory) since start. */
     public long pagesRendered() {
-        return pages.rendered();
+        return rendered.get();
     }
 
     /** Faulty answers served so far, by kind. */
@@ -88,7 +96,7 @@ public final class AlpacaSimulator implements AutoCloseable {
 
     /** Requests refused with 429 because the quota of their window was used up (injected 429s not counted). */
     public long refusedForQuota() {
-        return bars.refusedForQuota();
+        return refusedForQuota.get();
     }
 
     /** Requests served since start, refused ones included. */

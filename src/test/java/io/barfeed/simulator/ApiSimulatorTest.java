@@ -26,13 +26,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.barfeed.simulator.SimulatedMarket.Frame;
 
 /** The simulator keeps Alpaca's contract: limit across symbols, pages in symbol-then-time order, every bar once. */
-class AlpacaSimulatorTest {
+class ApiSimulatorTest {
 
     static final Instant START = Instant.parse("2024-03-04T00:00:00Z");
     static final Instant END = Instant.parse("2024-03-08T23:59:00Z");
 
     final SimulatedMarket market = new SimulatedMarket(Set.of("NOPE"));
-    final AlpacaSimulator simulator = start(100);
+    final ApiSimulator simulator = start(100);
     final HttpClient http = HttpClient.newHttpClient();
     final ObjectMapper json = new ObjectMapper();
 
@@ -102,7 +102,7 @@ class AlpacaSimulatorTest {
 
     @Test
     void quotaPastTheLimitIsRefusedWithRateLimitHeaders() throws Exception {
-        try (AlpacaSimulator limited = start(2)) {
+        try (ApiSimulator limited = start(2)) {
             get(limited, "AAPL", "1Day", 10, null);
             Reply second = get(limited, "AAPL", "1Day", 10, null);
             Reply third = get(limited, "AAPL", "1Day", 10, null);
@@ -131,9 +131,9 @@ class AlpacaSimulatorTest {
         assertThat(simulator.pagesRendered()).isEqualTo(3); // before keeping, the kept one, the other limit
     }
 
-    private AlpacaSimulator start(int perMinute) {
+    private ApiSimulator start(int perMinute) {
         try {
-            return new AlpacaSimulator(market, 0, Duration.ZERO, perMinute);
+            return new ApiSimulator(market, 0, Duration.ZERO, perMinute);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -142,7 +142,7 @@ class AlpacaSimulatorTest {
     /** One response of the simulator. */
     record Reply(int status, HttpHeaders headers, JsonNode body) {}
 
-    private Reply get(AlpacaSimulator sim, String symbols, String timeframe, int limit, String token) throws Exception {
+    private Reply get(ApiSimulator sim, String symbols, String timeframe, int limit, String token) throws Exception {
         String query = "symbols=" + symbols + "&timeframe=" + timeframe + "&start=" + START + "&end=" + END + "&limit="
                 + limit + (token == null ? "" : "&page_token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
         HttpRequest request = HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/v2/stocks/bars?" + query))

@@ -1,0 +1,47 @@
+package io.barfeed.fetch;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+/**
+ * Spaces a provider's requests evenly at its rate, across all parallel requests: Massive's free plan allows 5 a
+ * minute and sends no rate-limit headers to follow, so each request waits for its slot, 12 s after the last.
+ */
+@Component("pacer")
+public class Pacer {
+
+    private final Clock clock;
+    private final Map<String, Long> nextSlot = new HashMap<>();
+
+    public Pacer(Clock clock) {
+        this.clock = clock;
+    }
+
+    /**
+     * Waits for the next of {@code provider}'s slots at {@code requestsPerMinute}, and takes it.
+     *
+     * @param deadline the request's deadline: a slot past it throws {@link RequestDeadlinePassed} (null: none)
+     */
+    public void await(String provider, int requestsPerMinute, @Variable("deadline") Instant deadline)
+            throws InterruptedException, RequestDeadlinePassed {
+        long spacing = 60_000L / Math.max(1, requestsPerMinute);
+        long slot;
+        synchronized (nextSlot) {
+            long now = clock.millis();
+            slot = Math.max(now, nextSlot.getOrDefault(provider, now));
+            if (deadline != null && slot >= deadline.toEpochMilli()) {
+                throw new RequestDeadlinePassed(deadline);
+            }
+            nextSlot.put(provider, slot + spacing);
+        }
+        long wait = slot - clock.millis();
+        if (wait > 0) {
+            Thread.sleep(wait);
+        }
+    }
+}
