@@ -105,6 +105,34 @@ class StartupChecksTest {
                 .isZero();
     }
 
+    @Test
+    void aConfiguredDatabaseWithoutTheMassiveKeyIsRefused(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> new SpringApplicationBuilder(BarfeedApplication.class)
+                .run(
+                        "--spring.datasource.url=" + TestPostgres.newDatabase("nomassivekey"),
+                        "--server.port=0",
+                        "--barfeed.provider=massive")
+                .close());
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("barfeed has a database (spring.datasource.url) but no API keys for massive:"
+                        + " MASSIVE_API_KEY is not set. Nothing was written to the database.");
+    }
+
+    @Test
+    void aProviderWithoutItsRouteIsRefusedNamingTheRoute(CapturedOutput output) {
+        Throwable failure =
+                catchThrowable(() -> start("--barfeed.provider=acme", "--barfeed.acme.base-url=http://127.0.0.1:9"));
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("APPLICATION FAILED TO START")
+                .contains("barfeed.provider: no route file defines the route acme-page (from direct:acme-page) for"
+                        + " the provider 'acme': add it to routes/providers/acme.camel.yaml (README, \"Adding a"
+                        + " provider\")");
+    }
+
     static Stream<Arguments> aBadValueIsReportedWithItsKeyValueOriginAndReasonCases() {
         return Stream.of(
                 arguments(

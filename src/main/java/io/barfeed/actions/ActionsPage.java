@@ -12,9 +12,9 @@ public record ActionsPage(List<Map<String, Object>> rows, String nextPageToken) 
         rows = List.copyOf(rows);
     }
 
-    /** {@code &page_token=...} for the page after this one. */
-    public String nextPageTokenParam() {
-        return nextPageToken == null ? "" : "&page_token=" + URLEncoder.encode(nextPageToken, StandardCharsets.UTF_8);
+    /** {@code &name=token} for the page after this one, as a query parameter called {@code name}; "" on the last. */
+    public String param(String name) {
+        return nextPageToken == null ? "" : "&" + name + "=" + URLEncoder.encode(nextPageToken, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -13,9 +13,14 @@ public record ActionsRequest(List<String> symbols, LocalDate start, LocalDate en
         symbols = List.copyOf(symbols);
     }
 
-    /** The query string of the request's first page (ISO dates: Camel would print a LocalDate its own way). */
-    public String query(String types) {
-        return "symbols=" + symbolsParam() + "&types=" + types + "&start=" + start + "&end=" + end + "&limit=1000";
+    /** The start as a query value, an ISO date (Camel's own conversion would print it for the locale: 6/3/24). */
+    public String startParam() {
+        return start.toString();
+    }
+
+    /** The end as a query value, an ISO date. */
+    public String endParam() {
+        return end.toString();
     }
 
     /** The {@code symbols} query value: comma-separated, each symbol URL-encoded. */

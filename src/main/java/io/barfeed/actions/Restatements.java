@@ -17,15 +17,18 @@ import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.Provider;
 import io.barfeed.plan.PointInTime;
 import io.barfeed.plan.Timeframes;
 import io.barfeed.run.Run;
 import io.barfeed.settings.BarfeedProperties;
 
 /**
- * Adjusted prices change when a corporate action appears: with barfeed.alpaca.adjustment other than raw, the bars
+ * Adjusted prices change when a corporate action appears: with an adjustment other than raw (the provider's
+ * barfeed.PROVIDER.adjustment, in Alpaca's words: split, dividend, spin-off, all, or some of them), the bars
  * a symbol had stored before a new action's ex-date are stale. Each such range becomes an open failure (stage
  * {@code restate}) of every timeframe, which the repair planning of the same run asks for again, and which stays
  * open until stored: the table is never left half adjusted.
@@ -40,9 +43,14 @@ public class Restatements {
     private final Set<String> adjustingTypes;
     private final List<String> timeframes;
 
+    /** The active provider's barfeed.PROVIDER.adjustment (raw when it has none). */
     @Autowired
-    public Restatements(Clock clock, BarfeedProperties settings, Timeframes timeframes) {
-        this(clock, settings.fetch().backfillStart(), settings.alpaca().adjustment(), timeframes.list());
+    public Restatements(Clock clock, BarfeedProperties settings, Timeframes timeframes, Environment environment) {
+        this(
+                clock,
+                settings.fetch().backfillStart(),
+                environment.getProperty(Provider.setting(environment, "adjustment"), "raw"),
+                timeframes.list());
     }
 
     Restatements(Clock clock, PointInTime backfillStart, String adjustment, List<String> timeframes) {

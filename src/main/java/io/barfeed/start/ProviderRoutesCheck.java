@@ -1,39 +1,56 @@
 package io.barfeed.start;
 
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.OnCamelContextStarted;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.actions.ActionsPlanner;
 import io.barfeed.fetch.Provider;
 import io.barfeed.settings.BadSetting;
 
 /**
- * The provider barfeed.provider names must have its route: without one, the first run would fail on a missing
- * endpoint. Checked as soon as Camel has started with the routes loaded, before any run (in the tests too, where
- * Camel starts after the Spring context).
+ * The provider barfeed.provider names must have its routes: without them, the first run would fail on a missing
+ * endpoint. Checked once the application has started, Camel and its routes with it, before a once-run starts: a
+ * failure here stops the start-up (exit code 1). (Tests that start Camel after the Spring context skip it.)
  */
 @Component
-public class ProviderRoutesCheck implements OnCamelContextStarted {
+@Order(0)
+public class ProviderRoutesCheck implements ApplicationListener<ApplicationStartedEvent> {
 
+    private final CamelContext camel;
     private final Provider provider;
+    private final ActionsPlanner actions;
 
-    public ProviderRoutesCheck(Provider provider) {
+    public ProviderRoutesCheck(CamelContext camel, Provider provider, ActionsPlanner actions) {
+        this.camel = camel;
         this.provider = provider;
+        this.actions = actions;
     }
 
     @Override
-    public void onContextStarted(CamelContext camel) {
-        String route = provider.name() + "-page";
-        if (camel.getRoute(route) == null) {
-            throw new BadSetting(
-                    "barfeed.provider",
-                    "no route file defines the route " + route + " (from direct:" + route + ") for the provider '"
-                            + provider.name() + "': add routes/providers/" + provider.name() + ".camel.yaml (README,"
-                            + " \"Adding a provider\")");
+    public void onApplicationEvent(ApplicationStartedEvent event) {
+        if (!camel.getStatus().isStarted()) {
+            return;
+        }
+        String name = provider.name();
+        require(name + "-page", "barfeed.provider");
+        if (actions.enabled()) {
+            require(name + "-corporate-actions-page", "barfeed." + name + ".corporate-actions.types");
         }
         if (provider.baseUrl().isBlank()) {
+            throw new BadSetting("barfeed." + name + ".base-url", "is not set: where is the provider's API?");
+        }
+    }
+
+    private void require(String route, String setting) {
+        if (camel.getRoute(route) == null) {
             throw new BadSetting(
-                    "barfeed." + provider.name() + ".base-url", "is not set: where is the provider's API?");
+                    setting,
+                    "no route file defines the route " + route + " (from direct:" + route + ") for the provider '"
+                            + provider.name() + "': add it to routes/providers/" + provider.name()
+                            + ".camel.yaml (README, \"Adding a provider\")");
         }
     }
 }

@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,7 +47,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * this JVM and serves pages rendered before the clock starts, as a remote API costs this machine
  * nothing) into the empty table. Prints medians and min-max of {@code repetitions} runs, the ratio,
  * requests, peak heap and peak RSS. Usage (bench/run): Benchmark [S1|S2|all] [repetitions];
- * BENCH_DB_URL uses a PostgreSQL of yours, BENCH_STORE one store path, BENCH_ARGS and BENCH_JVM levers.
+ * BENCH_DB_URL uses a PostgreSQL of yours, BENCH_STORE one store path, BENCH_PROVIDER one provider (Alpaca's
+ * multi-symbol requests or Massive's one-ticker ones), BENCH_ARGS and BENCH_JVM levers.
  */
 public final class Benchmark {
 
@@ -69,6 +69,12 @@ public final class Benchmark {
     enum Schema {
         OWN,
         CLASSIC
+    }
+
+    /** The providers barfeed fetches from: the simulator serves both from the same market. */
+    enum Provider {
+        ALPACA,
+        MASSIVE
     }
 
     /** barfeed's store paths: the SQL batch insert (the default), or COPY first (barfeed.store.copy=true). */
@@ -115,9 +121,9 @@ public final class Benchmark {
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
         System.out.println(
-                "| scenario | schema | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s | requests"
-                        + " | peak heap after GC MB | peak RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                "| scenario | schema | provider | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s"
+                        + " | requests | peak heap after GC MB | peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
 
@@ -136,7 +142,7 @@ public final class Benchmark {
         Instant until = prepare(url, schema, symbols, scenario.barsPerSymbol());
         String csv = csv(schema, symbols, until);
         long rows = (long) scenario.symbols() * scenario.barsPerSymbol();
-        Map<Store, List<Measure>> measures = new EnumMap<>(Store.class);
+        Map<String, List<Measure>> measures = new java.util.LinkedHashMap<>();
         try (ApiSimulator api =
                 new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ofMillis(LATENCY_MS), 1_000_000)) {
             api.keepRenderedPages();
@@ -144,33 +150,37 @@ public final class Benchmark {
             System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
             for (int i = 0; i < repetitions; i++) {
                 double copy = copyFloor(url, schema, csv, rows);
-                for (Store store : stores()) {
-                    long renderedBefore = api.pagesRendered();
-                    Run run = barfeed(url, api.baseUrl(), schema, store, scenario, until, rows, i + 1);
-                    long rendered = api.pagesRendered() - renderedBefore;
-                    measures.computeIfAbsent(store, k -> new ArrayList<>()).add(new Measure(copy, run));
-                    System.out.printf(
-                            "%s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered during"
-                                    + " the run), heap %d MB, RSS %d MB%n",
-                            scenario.name(),
-                            schema,
-                            store,
-                            i + 1,
-                            copy,
-                            run.seconds(),
-                            run.requests(),
-                            rendered,
-                            run.peakHeapMb(),
-                            run.peakRssMb());
+                for (Provider provider : providers()) {
+                    for (Store store : stores()) {
+                        long renderedBefore = api.pagesRendered();
+                        Run run = barfeed(url, api.baseUrl(), schema, provider, store, scenario, until, rows, i + 1);
+                        long rendered = api.pagesRendered() - renderedBefore;
+                        measures.computeIfAbsent(provider + " " + store, k -> new ArrayList<>())
+                                .add(new Measure(copy, run));
+                        System.out.printf(
+                                "%s %s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered"
+                                        + " during the run), heap %d MB, RSS %d MB%n",
+                                scenario.name(),
+                                schema,
+                                provider,
+                                store,
+                                i + 1,
+                                copy,
+                                run.seconds(),
+                                run.requests(),
+                                rendered,
+                                run.peakHeapMb(),
+                                run.peakRssMb());
+                    }
                 }
             }
         }
         List<String> lines = new ArrayList<>();
-        measures.forEach((store, runs) -> lines.add(row(scenario, schema, store, rows, runs)));
+        measures.forEach((providerAndStore, runs) -> lines.add(row(scenario, schema, providerAndStore, rows, runs)));
         return lines;
     }
 
-    static String row(Scenario scenario, Schema schema, Store store, long rows, List<Measure> measures) {
+    static String row(Scenario scenario, Schema schema, String providerAndStore, long rows, List<Measure> measures) {
         double[] copies =
                 measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
         double[] runs =
@@ -181,11 +191,12 @@ public final class Benchmark {
                 .toArray();
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d"
+                "| %s | %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d"
                         + " | %d |",
                 scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()),
                 schema.name().toLowerCase(Locale.ROOT),
-                store.name().toLowerCase(Locale.ROOT),
+                providerAndStore.split(" ")[0].toLowerCase(Locale.ROOT),
+                providerAndStore.split(" ")[1].toLowerCase(Locale.ROOT),
                 rows,
                 median(copies),
                 copies[0],
@@ -200,6 +211,14 @@ public final class Benchmark {
                 measures.get(0).run().requests(),
                 measures.stream().mapToLong(m -> m.run().peakHeapMb()).max().orElse(0),
                 measures.stream().mapToLong(m -> m.run().peakRssMb()).max().orElse(0));
+    }
+
+    /** BENCH_PROVIDER=alpaca or massive measures one provider; both by default. */
+    static List<Provider> providers() {
+        String only = System.getenv().getOrDefault("BENCH_PROVIDER", "both");
+        return only.equals("both")
+                ? List.of(Provider.values())
+                : List.of(Provider.valueOf(only.toUpperCase(Locale.ROOT)));
     }
 
     /** BENCH_STORE=insert or copy measures one store path; both by default. */
@@ -325,12 +344,31 @@ public final class Benchmark {
     }
 
     /**
-     * Asks the simulator for every page barfeed's default plan will ask for (sorted symbols, 50 per
-     * request, 10,000 bars per page), so the run finds them rendered. Returns the pages rendered.
+     * Asks the simulator for every page barfeed's default plan will ask for (Alpaca: sorted symbols, 50 per
+     * request, 10,000 bars per page; Massive: one ticker, 50,000 bars a page), so the run finds them rendered.
+     * Returns the pages rendered.
      */
     static int preRender(ApiSimulator api, List<String> symbols, Instant until) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper();
+        if (providers().contains(Provider.MASSIVE)) {
+            long from = LocalDate.parse(START)
+                    .atStartOfDay(ZoneOffset.UTC)
+                    .toInstant()
+                    .toEpochMilli();
+            for (String symbol : symbols) {
+                String url = api.baseUrl() + "/v2/aggs/ticker/" + symbol + "/range/15/minute/" + from + "/"
+                        + until.toEpochMilli() + "?adjusted=false&sort=asc&limit=50000";
+                while (url != null) {
+                    HttpResponse<byte[]> page = http.send(
+                            HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    url = json.readTree(page.body()).path("next_url").asText(null);
+                }
+            }
+        }
+        if (!providers().contains(Provider.ALPACA)) {
+            return (int) api.pagesRendered();
+        }
         List<String> sorted = symbols.stream().sorted().toList();
         for (int from = 0; from < sorted.size(); from += 50) {
             String query = "symbols=" + String.join(",", sorted.subList(from, Math.min(from + 50, sorted.size())))
@@ -352,6 +390,7 @@ public final class Benchmark {
             String url,
             String apiUrl,
             Schema schema,
+            Provider provider,
             Store store,
             Scenario scenario,
             Instant until,
@@ -370,8 +409,11 @@ public final class Benchmark {
                 "--barfeed.once=true",
                 "--spring.datasource.url=" + url,
                 "--barfeed.simulator.enabled=false",
+                "--barfeed.provider=" + provider.name().toLowerCase(Locale.ROOT),
                 "--barfeed.alpaca.base-url=" + apiUrl,
                 "--barfeed.alpaca.requests-per-minute=1000000",
+                "--barfeed.massive.base-url=" + apiUrl,
+                "--barfeed.massive.requests-per-minute=1000000",
                 "--barfeed.fetch.timeframes=15Min",
                 "--barfeed.fetch.backfill-start=" + START,
                 "--barfeed.fetch.until=" + until));
@@ -383,12 +425,14 @@ public final class Benchmark {
         Path log = Path.of(
                 "target",
                 "bench-logs",
-                (scenario.name() + "-" + schema + "-" + store + "-" + repetition + ".log").toLowerCase(Locale.ROOT));
+                (scenario.name() + "-" + schema + "-" + provider + "-" + store + "-" + repetition + ".log")
+                        .toLowerCase(Locale.ROOT));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
         // A real deployment's keys come from the environment; the benchmark's simulator accepts any.
         builder.environment().put("APCA_API_KEY_ID", "bench");
         builder.environment().put("APCA_API_SECRET_KEY", "bench");
+        builder.environment().put("MASSIVE_API_KEY", "bench");
         Process process =
                 builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too

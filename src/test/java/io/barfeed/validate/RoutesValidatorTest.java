@@ -49,6 +49,20 @@ class RoutesValidatorTest {
     }
 
     @Test
+    void aProviderFileIsCheckedToo(@TempDir Path dir) throws Exception {
+        String massive = Files.readString(Path.of("routes", "providers", "massive.camel.yaml"));
+        int line = lineOf(massive, "- doTry:");
+        Files.createDirectories(dir.resolve("providers"));
+        Files.writeString(dir.resolve("providers/massive.camel.yaml"), massive.replace("- doTry:", "- doTryy:"));
+
+        assertThat(new RoutesValidator().validate(dir)).anySatisfy(p -> {
+            assertThat(p.file()).isEqualTo(dir.resolve("providers/massive.camel.yaml"));
+            assertThat(p.line()).isEqualTo(line);
+            assertThat(p.message()).contains("doTryy");
+        });
+    }
+
+    @Test
     void brokenYamlIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(
                 dir.resolve("broken.camel.yaml"),
