@@ -18,8 +18,9 @@ public class BarfeedApplication {
 
     public static void main(String[] args) throws IOException {
         if (args.length > 0 && args[0].equals("validate")) {
-            // java -jar target/barfeed.jar validate [routes]: check the route files, start nothing
-            System.exit(RoutesValidator.run(Path.of(args.length > 1 ? args[1] : "routes")));
+            // java -jar target/barfeed.jar validate routes [folder]: check the route files, start nothing
+            String folder = args.length > 2 ? args[2] : args.length > 1 && !args[1].equals("routes") ? args[1] : null;
+            System.exit(RoutesValidator.run(folder == null ? Path.of("routes") : Path.of(folder), folder != null));
         }
         // barfeed's own SQL and the shipped profiles name their time zones; a `since` a custom universe query
         // returns as a timestamp without time zone is read in the JVM's zone: UTC, as the README promises.

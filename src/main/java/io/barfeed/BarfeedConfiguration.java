@@ -7,9 +7,9 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import io.barfeed.settings.ApiKeysCheck;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorLauncher;
+import io.barfeed.start.ApiKeysCheck;
 
 /** Beans every part of barfeed shares. */
 @Configuration(proxyBeanMethods = false)

@@ -18,10 +18,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.Provider;
-import io.barfeed.plan.PointInTime;
+import io.barfeed.provider.Provider;
 import io.barfeed.run.Run;
 import io.barfeed.settings.BarfeedProperties;
+import io.barfeed.settings.PointInTime;
 
 /**
  * Which corporate actions a run asks for. The provider does not promise when an action appears, so each symbol is

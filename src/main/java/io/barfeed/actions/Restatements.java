@@ -20,11 +20,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.Provider;
-import io.barfeed.plan.PointInTime;
 import io.barfeed.plan.Timeframes;
+import io.barfeed.provider.Provider;
 import io.barfeed.run.Run;
 import io.barfeed.settings.BarfeedProperties;
+import io.barfeed.settings.PointInTime;
 
 /**
  * Adjusted prices change when a corporate action appears: with an adjustment other than raw (the provider's

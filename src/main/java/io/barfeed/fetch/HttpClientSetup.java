@@ -4,6 +4,8 @@ import org.apache.camel.component.http.HttpClientConfigurer;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.provider.ApiKeys;
+
 /**
  * What barfeed adds to camel-http's HTTP client (camel.component.http.http-client-configurer): the provider's key
  * headers, and the cut-off of a request at its deadline.

@@ -21,8 +21,9 @@ import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.Provider;
+import io.barfeed.provider.Provider;
 import io.barfeed.settings.BarfeedProperties;
+import io.barfeed.settings.PointInTime;
 
 /**
  * Plans one timeframe of a run. Each symbol starts where its stored bars need checking: the revisit window before

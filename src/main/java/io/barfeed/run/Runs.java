@@ -10,9 +10,9 @@ import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.Provider;
 import io.barfeed.fetch.RunRefused;
 import io.barfeed.plan.Plan;
+import io.barfeed.provider.Provider;
 
 /** The run going on, if any, and how the last one ended: what the progress line, JMX and the meters read. */
 @Component("runs")

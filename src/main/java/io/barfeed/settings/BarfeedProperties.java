@@ -9,8 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
-import io.barfeed.plan.PointInTime;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -26,7 +24,7 @@ import jakarta.validation.constraints.Pattern;
  * Every {@code barfeed.*} setting, typed and checked when barfeed starts: a bad value stops the start with
  * its key, its value and where it was set. application.yaml holds the same keys with the same defaults
  * (SettingsDocumentationTest holds the two, and the README's table, together). The SQL settings are
- * checked against the database by {@link DatabaseChecks}.
+ * checked against the database by barfeed.start.DatabaseChecks.
  *
  * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = failures still open, 3 = run aborted
  *     (refused keys among others), 4 = the provider's plan refused the data asked for.

@@ -2,7 +2,7 @@ package io.barfeed.simulator;
 
 import org.springframework.core.env.Environment;
 
-import io.barfeed.fetch.Provider;
+import io.barfeed.provider.Provider;
 
 /**
  * When the built-in simulator may answer for the market-data API. Never where it could put invented prices into

@@ -7,7 +7,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.actions.ActionsPlanner;
-import io.barfeed.fetch.Provider;
+import io.barfeed.provider.Provider;
 import io.barfeed.settings.BadSetting;
 
 /**

@@ -14,7 +14,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.Provider;
+import io.barfeed.provider.Provider;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorPolicy;
 

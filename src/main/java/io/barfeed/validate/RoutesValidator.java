@@ -76,11 +76,23 @@ public final class RoutesValidator {
     }
 
     public static void main(String[] args) throws IOException {
-        System.exit(run(args.length > 0 ? Path.of(args[0]) : Path.of("routes")));
+        System.exit(run(args.length > 0 ? Path.of(args[0]) : Path.of("routes"), args.length > 0));
     }
 
-    /** Prints the problems of every route file under {@code dir}; returns the exit code. */
-    public static int run(Path dir) throws IOException {
+    /**
+     * Prints the problems of every route file under {@code dir}; returns the exit code. Without a folder named
+     * ({@code named} false) and none here, the jar's own route files are in force: they were checked when it was
+     * built.
+     */
+    public static int run(Path dir, boolean named) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            System.out.println(
+                    named
+                            ? "no folder " + dir.toAbsolutePath()
+                            : "no folder " + dir + " here: the jar's own route files are in force, checked when it"
+                                    + " was built");
+            return named ? 1 : 0;
+        }
         // Only the problems on the console, not the start and stop of the throwaway Camel contexts.
         ((Logger) LoggerFactory.getLogger("org.apache.camel")).setLevel(Level.WARN);
         ((Logger) LoggerFactory.getLogger("com.networknt")).setLevel(Level.ERROR);

@@ -230,6 +230,13 @@ public final class Benchmark {
     /** Creates the tables and the universe; returns the end of the window that gives each symbol its bars. */
     static Instant prepare(String url, Schema schema, List<String> symbols, int barsPerSymbol) throws SQLException {
         if (schema == Schema.OWN) {
+            // As barfeed migrates: its bookkeeping first (the bars' views read the corporate actions ledger).
+            Flyway.configure()
+                    .dataSource(url, null, null)
+                    .schemas("barfeed")
+                    .locations("classpath:db/bookkeeping")
+                    .load()
+                    .migrate();
             Flyway.configure()
                     .dataSource(url, null, null)
                     .locations("classpath:db/bars")

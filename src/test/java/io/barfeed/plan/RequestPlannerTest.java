@@ -15,6 +15,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.barfeed.settings.PointInTime;
+
 class RequestPlannerTest {
 
     static final Instant NOW = Instant.parse("2024-05-10T20:00:00Z");

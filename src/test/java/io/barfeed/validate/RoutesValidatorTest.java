@@ -63,6 +63,12 @@ class RoutesValidatorTest {
     }
 
     @Test
+    void withoutARoutesFolderTheJarsOwnFilesAreInForce(@TempDir Path dir) throws Exception {
+        assertThat(RoutesValidator.run(dir.resolve("routes"), false)).as("no folder here").isZero();
+        assertThat(RoutesValidator.run(dir.resolve("routes"), true)).as("a folder named but missing").isEqualTo(1);
+    }
+
+    @Test
     void brokenYamlIsNamedWithItsLine(@TempDir Path dir) throws Exception {
         Files.writeString(
                 dir.resolve("broken.camel.yaml"),

@@ -1,4 +1,4 @@
-package io.barfeed.settings;
+package io.barfeed.start;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
 import io.barfeed.schema.DataSchemaMigration;
+import io.barfeed.settings.BadSetting;
+import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.store.CopyIn;
 
 /**

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.provider;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.barfeed.settings;
+package io.barfeed.start;
 
 import java.util.List;
 
@@ -7,7 +7,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
-import io.barfeed.fetch.Provider;
+import io.barfeed.provider.Provider;
 import io.barfeed.simulator.SimulatorPolicy;
 
 /**

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

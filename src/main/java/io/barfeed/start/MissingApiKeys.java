@@ -1,4 +1,4 @@
-package io.barfeed.settings;
+package io.barfeed.start;
 
 import java.util.List;
 

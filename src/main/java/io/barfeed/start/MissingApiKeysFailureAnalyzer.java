@@ -1,4 +1,4 @@
-package io.barfeed.settings;
+package io.barfeed.start;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;

@@ -1,4 +1,4 @@
-package io.barfeed.plan;
+package io.barfeed.settings;
 
 import java.time.Instant;
 import java.time.LocalDate;

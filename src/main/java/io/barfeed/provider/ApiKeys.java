@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.provider;
 
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -28,7 +28,7 @@ public class ApiKeys {
     }
 
     /** The request step that adds the keys. */
-    HttpRequestInterceptor interceptor() {
+    public HttpRequestInterceptor interceptor() {
         String authority = provider.authority();
         return (request, entity, context) -> {
             if (!authority.equalsIgnoreCase(authority(request.getScheme(), request.getAuthority()))) {
