@@ -2,10 +2,10 @@ package io.barfeed;
 
 import java.time.Clock;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorLauncher;
@@ -16,10 +16,19 @@ import io.barfeed.start.ApiKeysCheck;
 @EnableConfigurationProperties(BarfeedProperties.class)
 public class BarfeedConfiguration {
 
-    /** The clock that decides a request's end; tests may replace it. */
+    /** Wall time: deadlines, waits, the quota's reset, how long a run took. */
     @Bean
-    @ConditionalOnMissingBean
+    @Primary
     Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Market time: what a run asks for (a request's end, the backfill start, today's corporate actions). The same
+     * as wall time here; a test moves it to run a trading day's schedule in seconds.
+     */
+    @Bean
+    Clock marketClock() {
         return Clock.systemUTC();
     }
 

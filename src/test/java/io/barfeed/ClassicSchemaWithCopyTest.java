@@ -8,16 +8,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The classic profile with COPY on: new bars go into the naive {@code dt} as their UTC wall-clock time,
- * as the insert writes them, and a batch holding a bar already stored takes the insert. A statement
+ * The classic profile as shipped (COPY for new bars): new bars go into the naive {@code dt} as their UTC wall-clock
+ * time, as the insert writes them, and a bar at or before a symbol's newest stored one takes the insert. A statement
  * trigger records which statement wrote (a COPY refused for a conflict writes nothing).
  */
 @ActiveProfiles("classic")
@@ -29,8 +31,10 @@ class ClassicSchemaWithCopyTest extends AppTest {
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
-        registry.add("barfeed.store.copy", () -> "true");
     }
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void theSeededBarAndAStatementLog() {
@@ -80,8 +84,8 @@ class ClassicSchemaWithCopyTest extends AppTest {
     }
 
     @Test
-    void aBatchHoldingAStoredBarTakesTheInsert() {
-        // AAPL 14:30 is stored already: COPY is refused for the whole batch, the insert stores it.
+    void theNewestStoredBarTakesTheInsertAndTheNewOnesCopy() {
+        // AAPL 14:30 is stored already: the insert writes it again (DO UPDATE), COPY the bars after it.
         API.page(
                 null,
                 new PageBuilder()
@@ -107,7 +111,10 @@ class ClassicSchemaWithCopyTest extends AppTest {
         RunSummary summary = run();
 
         assertThat(summary.failed()).isZero();
-        assertThat(statements()).containsOnly("INSERT");
+        assertThat(statements()).containsExactly("INSERT", "COPY");
+        assertThat(meters.counter("barfeed.copy.refused").count())
+                .as("COPYs refused")
+                .isZero();
         assertThat(storedPrices())
                 .containsExactly(
                         "AAPL 2024-01-02 14:30:00.000 187.15 187.50 186.90 187.20 1118",

@@ -6,15 +6,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * The two store paths: new bars go in with COPY; a batch holding a bar already stored goes through the
- * insert, and both leave exactly the same rows. A statement trigger on bar records which kind of
- * statement wrote each batch (a COPY that failed on a conflict writes nothing and fires nothing).
+ * The two store paths, as shipped: new bars (after their symbol's newest stored bar) go in with COPY, bars at or
+ * before it through the insert, COPY is never refused, and both leave exactly the same rows. A statement trigger on
+ * bar records which kind of statement wrote each batch (a COPY that failed writes nothing and fires nothing).
  */
 class StoreWithCopyTest extends AppTest {
 
@@ -28,8 +30,10 @@ class StoreWithCopyTest extends AppTest {
         registry.add("barfeed.fetch.until", () -> "2024-01-10T00:00:00Z");
         registry.add("barfeed.alpaca.page-limit", () -> "100");
         registry.add("barfeed.store.batch-size", () -> "40");
-        registry.add("barfeed.store.copy", () -> "true");
     }
+
+    @Autowired
+    MeterRegistry meters;
 
     @BeforeEach
     void universeAndStatementLog() {
@@ -46,8 +50,8 @@ class StoreWithCopyTest extends AppTest {
         assertThat(bars).isGreaterThan(400).isEqualTo(first.bars());
         assertThat(statements()).containsOnly("COPY").hasSizeGreaterThan(3);
 
-        // Keep what COPY stored, then leave only each symbol's first bar: the next run starts there, so
-        // each symbol's first batch holds a bar already stored and takes the insert; the others are new.
+        // Keep what COPY stored, then leave only each symbol's first bar: the next run starts there; that bar goes
+        // through the insert, the others are new.
         jdbc.execute("""
                 DROP TABLE IF EXISTS copied;
                 CREATE TABLE copied AS SELECT * FROM bar;
@@ -58,7 +62,10 @@ class StoreWithCopyTest extends AppTest {
         RunSummary second = run();
 
         assertThat(second.failed()).isZero();
-        assertThat(statements()).contains("INSERT", "COPY");
+        assertThat(statements()).startsWith("INSERT").contains("COPY");
+        assertThat(meters.counter("barfeed.copy.refused").count())
+                .as("COPYs refused")
+                .isZero();
         assertThat(count("SELECT count(*) FROM (SELECT * FROM bar EXCEPT SELECT * FROM copied) d"))
                 .isZero();
         assertThat(count("SELECT count(*) FROM (SELECT * FROM copied EXCEPT SELECT * FROM bar) d"))

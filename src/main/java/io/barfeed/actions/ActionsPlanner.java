@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -41,7 +42,7 @@ public class ActionsPlanner {
 
     /** The active provider's barfeed.PROVIDER.corporate-actions.*: a provider without them reads none. */
     @Autowired
-    public ActionsPlanner(Clock clock, BarfeedProperties settings, Environment environment) {
+    public ActionsPlanner(@Qualifier("marketClock") Clock clock, BarfeedProperties settings, Environment environment) {
         this(
                 clock,
                 settings.fetch().backfillStart(),

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -45,7 +46,11 @@ public class Restatements {
 
     /** The active provider's barfeed.PROVIDER.adjustment (raw when it has none). */
     @Autowired
-    public Restatements(Clock clock, BarfeedProperties settings, Timeframes timeframes, Environment environment) {
+    public Restatements(
+            @Qualifier("marketClock") Clock clock,
+            BarfeedProperties settings,
+            Timeframes timeframes,
+            Environment environment) {
         this(
                 clock,
                 settings.fetch().backfillStart(),

@@ -1,7 +1,6 @@
 package io.barfeed.fetch;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -53,18 +52,6 @@ public final class BarsPage {
     /** Symbols the API sent bars for that the request did not ask for: not stored, nothing of ours missing. */
     public List<String> unexpectedSymbols() {
         return unexpectedSymbols;
-    }
-
-    /** The rows cut into batches of at most {@code size}, each stored in one transaction. */
-    public List<List<BarRow>> batches(int size) {
-        if (size < 1) {
-            throw new IllegalArgumentException("barfeed.store.batch-size must be at least 1, was " + size);
-        }
-        List<List<BarRow>> batches = new ArrayList<>();
-        for (int from = 0; from < rows.size(); from += size) {
-            batches.add(rows.subList(from, Math.min(from + size, rows.size())));
-        }
-        return batches;
     }
 
     @Override

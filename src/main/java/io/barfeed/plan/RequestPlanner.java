@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.provider.Provider;
@@ -47,7 +48,7 @@ public class RequestPlanner {
     private final int maxRepairRequests;
 
     @Autowired
-    public RequestPlanner(Clock clock, BarfeedProperties settings, Provider provider) {
+    public RequestPlanner(@Qualifier("marketClock") Clock clock, BarfeedProperties settings, Provider provider) {
         this(
                 clock,
                 settings.fetch().backfillStart(),

@@ -249,11 +249,12 @@ public record BarfeedProperties(
      *
      * @param insert Statement run for each bar, as a JDBC batch. Named parameters: :#stock_id :#symbol :#timeframe
      *     :#ts :#open :#high :#low :#close :#volume :#trade_count :#vwap. Keep it idempotent (ON CONFLICT).
-     * @param copy true: write each batch with COPY into copy-into first; a batch holding a bar already stored, or
-     *     one the table refuses, then takes the insert.
-     * @param copyInto Table and columns COPY fills; for new bars it must store what barfeed.store.insert would.
+     * @param copy Write new bars (after their symbol's newest stored bar) with COPY, the rest with the insert; false:
+     *     every bar takes the insert. A batch COPY is refused for (a bar stored after all) takes the insert.
+     * @param copyInto Table and columns COPY fills; empty: read from a plain insert (INSERT INTO t (cols) VALUES
+     *     (:#fields...)). For new bars it must store what barfeed.store.insert would.
      * @param copyFields The bar fields COPY sends, one per column of copy-into, in its order (names of the insert's
-     *     parameters).
+     *     parameters); empty: read from the insert.
      * @param batchSize Bars per batch; each batch is one transaction.
      * @param retries Extra attempts for a batch that failed for a transient reason (connection lost, deadlock,
      *     serialization).
@@ -261,29 +262,15 @@ public record BarfeedProperties(
      */
     public record Store(
             @NotBlank String insert,
-            @DefaultValue("false") boolean copy,
+            @DefaultValue("true") boolean copy,
+            @DefaultValue("") String copyInto,
 
-            @DefaultValue("bar (symbol, timeframe, ts, stock_id, open, high, low, close, volume, trade_count, vwap)")
-            String copyInto,
-
-            @DefaultValue({
-                "symbol",
-                "timeframe",
-                "ts",
-                "stock_id",
-                "open",
-                "high",
-                "low",
-                "close",
-                "volume",
-                "trade_count",
-                "vwap"
-            })
+            @DefaultValue
             List<
                             @Pattern(
                                     regexp = BAR_FIELD,
-                                    message = "is not a bar field (symbol, timeframe, ts, stock_id, open, high,"
-                                            + " low, close, volume, trade_count, vwap)")
+                                    message = "is not a bar field (symbol, timeframe, ts, stock_id, open,"
+                                            + " high, low, close, volume, trade_count, vwap)")
                             String>
                     copyFields,
 

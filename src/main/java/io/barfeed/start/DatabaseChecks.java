@@ -97,13 +97,16 @@ public class DatabaseChecks implements InitializingBean {
 
     /** COPY's target exists and takes one column per field: CopyIn's COPY of no rows, rolled back, finds out. */
     private void checkCopy() {
-        if (!store.copy()) {
+        if (!copyIn.inForce()) {
             return;
         }
-        String into = store.copyInto() == null ? "" : store.copyInto();
-        List<String> fields = store.copyFields();
+        String into = copyIn.target().into();
+        List<String> fields = copyIn.target().fields();
         if (fields.isEmpty()) {
-            throw new BadSetting("barfeed.store.copy-fields", "is empty; known: " + BarRow.FIELDS);
+            throw new BadSetting(
+                    "barfeed.store.copy-fields",
+                    "is empty and barfeed.store.insert computes its values; name the fields for copy-into's columns"
+                            + " (" + BarRow.FIELDS + ")");
         }
         Matcher columns = COPY_TARGET.matcher(into);
         if (!columns.matches()) {

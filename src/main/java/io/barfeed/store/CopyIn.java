@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.apache.camel.Body;
@@ -15,29 +16,69 @@ import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
 import io.barfeed.settings.BarfeedProperties;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
- * Writes a batch of bars with PostgreSQL's COPY straight into {@code barfeed.store.copy-into}, in one
- * transaction. COPY has no ON CONFLICT: a batch holding a bar already stored fails as a whole with a
- * {@link org.springframework.dao.DuplicateKeyException}, and the store route sends it through the
- * idempotent {@code barfeed.store.insert} instead. Errors are translated as camel-sql's are, so the
- * route's error handling treats both paths alike.
+ * Writes a batch of new bars with PostgreSQL's COPY, in one transaction, into its {@link CopyTarget}: the settings'
+ * {@code copy-into} and {@code copy-fields}, else what a plain {@code barfeed.store.insert} names. COPY has no ON
+ * CONFLICT: a batch holding a bar stored after all fails as a whole with a
+ * {@link org.springframework.dao.DuplicateKeyException}, and the store route sends it through the idempotent insert
+ * instead. Errors are translated as camel-sql's are, so the route's error handling treats both paths alike.
  */
 @Component("copyIn")
 public class CopyIn {
 
     private final DataSource dataSource;
     private final SQLExceptionTranslator translator;
+    private final Counter refused;
+    private final CopyTarget target;
+    private final String off;
     private final String copy;
     private final int[] fields;
 
-    public CopyIn(DataSource dataSource, BarfeedProperties settings) {
+    public CopyIn(DataSource dataSource, BarfeedProperties settings, MeterRegistry meters) {
         this.dataSource = dataSource;
+        this.refused = Counter.builder("barfeed.copy.refused")
+                .description("Batches of new bars COPY was refused for (a bar stored after all), written by the insert")
+                .register(meters);
         this.translator = new SQLErrorCodeSQLExceptionTranslator(dataSource);
-        this.copy = "COPY " + settings.store().copyInto() + " FROM STDIN";
-        this.fields = settings.store().copyFields().stream()
-                .mapToInt(BarRow.FIELDS::indexOf)
-                .toArray();
+        BarfeedProperties.Store store = settings.store();
+        Optional<CopyTarget> fromInsert = CopyTarget.of(store.insert());
+        if (!store.copy()) {
+            target = null;
+            off = "barfeed.store.copy is false";
+        } else if (!store.copyInto().isBlank()) {
+            List<String> named = store.copyFields().isEmpty()
+                    ? fromInsert.map(CopyTarget::fields).orElse(List.of())
+                    : store.copyFields();
+            target = new CopyTarget(store.copyInto(), named);
+            off = null;
+        } else {
+            target = fromInsert.orElse(null);
+            off = target != null
+                    ? null
+                    : "barfeed.store.insert computes its values: set barfeed.store.copy-into and copy-fields";
+        }
+        this.copy = target == null ? null : "COPY " + target.into() + " FROM STDIN";
+        this.fields = target == null
+                ? new int[0]
+                : target.fields().stream().mapToInt(BarRow.FIELDS::indexOf).toArray();
+    }
+
+    /** Whether new bars go in with COPY. */
+    public boolean inForce() {
+        return target != null;
+    }
+
+    /** Where COPY writes; null when it is not in force. */
+    public CopyTarget target() {
+        return target;
+    }
+
+    /** Why COPY is not in force; null when it is. */
+    public String off() {
+        return off;
     }
 
     public void copy(@Body List<BarRow> batch) throws IOException {
@@ -46,6 +87,11 @@ public class CopyIn {
         } catch (SQLException e) {
             throw translator.translate("COPY a batch of " + batch.size() + " bars", copy, e);
         }
+    }
+
+    /** The store route: COPY was refused for a batch, which the insert writes instead. */
+    public void refused() {
+        refused.increment();
     }
 
     /** A COPY of no rows, rolled back: fails unless the target table and its columns take a COPY. */

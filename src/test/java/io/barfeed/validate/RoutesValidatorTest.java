@@ -64,8 +64,12 @@ class RoutesValidatorTest {
 
     @Test
     void withoutARoutesFolderTheJarsOwnFilesAreInForce(@TempDir Path dir) throws Exception {
-        assertThat(RoutesValidator.run(dir.resolve("routes"), false)).as("no folder here").isZero();
-        assertThat(RoutesValidator.run(dir.resolve("routes"), true)).as("a folder named but missing").isEqualTo(1);
+        assertThat(RoutesValidator.run(dir.resolve("routes"), false))
+                .as("no folder here")
+                .isZero();
+        assertThat(RoutesValidator.run(dir.resolve("routes"), true))
+                .as("a folder named but missing")
+                .isEqualTo(1);
     }
 
     @Test
