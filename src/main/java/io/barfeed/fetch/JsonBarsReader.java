@@ -123,6 +123,10 @@ public class JsonBarsReader {
                     sawBars = true;
                     readBars(p, value, page);
                 } else if (field.equals(next)) {
+                    if (value == JsonToken.START_OBJECT || value == JsonToken.START_ARRAY) {
+                        throw new IOException("malformed bars page: " + next + " is not a token or a URL but " + value
+                                + " at " + p.currentLocation().offsetDescription());
+                    }
                     // Missing, null and "" all mean the last page (a client that waited for "" looped).
                     String token = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
                     page.nextPageToken = token == null || token.isEmpty() ? null : token;

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -577,13 +576,13 @@ class JsonBarsReaderTest {
     }
 
     @Test
-    @Disabled("bug: an object as next token is not skipped; its fields are read as the page's, the page ends at its"
-            + " closing brace (here: the 14:31 bar stored from inside the token, the real bars never read, no error)")
     void aNextPageTokenThatIsNotTextFailsThePage() {
         // An object where the token should be: its fields must not be read as the page's (here its "bars").
         String page = json("{'next_page_token':{'bars':{'AAA':[" + AAA_1431 + "]}},'bars':{'AAA':[" + AAA_1430 + "]}}");
 
-        assertThatThrownBy(() -> read(alpacaBars(), AAA_BBB, page)).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> read(alpacaBars(), AAA_BBB, page))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("next_page_token is not a token or a URL");
     }
 
     // Helpers.
