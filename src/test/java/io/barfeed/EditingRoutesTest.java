@@ -133,7 +133,6 @@ class EditingRoutesTest {
     void pointingTheInsertAtAnotherTable() {
         AppFromCopy copy = new AppFromCopy(dir)
                 .edit("application.yaml", "INSERT INTO bar (", "INSERT INTO my_bars (")
-                .edit("application.yaml", "copy-into: bar (", "copy-into: my_bars (")
                 .edit(
                         "application.yaml",
                         "WHERE (bar.open, bar.high, bar.low, bar.close, bar.volume, bar.trade_count, bar.vwap)",

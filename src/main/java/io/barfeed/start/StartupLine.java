@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import io.barfeed.provider.Provider;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorPolicy;
+import io.barfeed.store.CopyIn;
 
 /**
  * The one line barfeed starts with: its version, the profiles, the database, the provider and the files in force
@@ -29,11 +30,14 @@ public class StartupLine implements ApplicationListener<ApplicationStartedEvent>
 
     private final BarfeedProperties settings;
     private final Provider provider;
+    private final CopyIn copyIn;
     private final ObjectProvider<BuildProperties> build;
 
-    public StartupLine(BarfeedProperties settings, Provider provider, ObjectProvider<BuildProperties> build) {
+    public StartupLine(
+            BarfeedProperties settings, Provider provider, CopyIn copyIn, ObjectProvider<BuildProperties> build) {
         this.settings = settings;
         this.provider = provider;
+        this.copyIn = copyIn;
         this.build = build;
     }
 
@@ -55,6 +59,7 @@ public class StartupLine implements ApplicationListener<ApplicationStartedEvent>
                 + ", provider " + settings.provider() + " at "
                 + provider.baseUrl()
                 + (SimulatorPolicy.serves(environment) ? " (the built-in simulator)" : "")
+                + ", store " + (copyIn.inForce() ? "COPY for new bars" : "insert only (" + copyIn.off() + ")")
                 + ", settings " + settingsFiles(environment)
                 + ", routes " + routes(environment);
     }
