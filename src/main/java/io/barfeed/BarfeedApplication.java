@@ -5,12 +5,11 @@ import java.nio.file.Path;
 import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
 
 import io.barfeed.run.OnceRun;
+import io.barfeed.start.StartupPhases;
 import io.barfeed.validate.RoutesValidator;
 
 @SpringBootApplication
@@ -25,18 +24,10 @@ public class BarfeedApplication {
         // barfeed's own SQL and the shipped profiles name their time zones; a `since` a custom universe query
         // returns as a timestamp without time zone is read in the JVM's zone: UTC, as the README promises.
         TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
-        SpringApplication app = new SpringApplication(BarfeedApplication.class);
-        if (once(args)) {
-            app.setWebApplicationType(WebApplicationType.NONE); // a once-run serves no HTTP endpoints
-        }
-        ConfigurableApplicationContext context = app.run(args);
+        StartupPhases.mark(StartupPhases.Mark.SPRING);
+        ConfigurableApplicationContext context = SpringApplication.run(BarfeedApplication.class, args);
         if (context.getBean(OnceRun.class).isEnabled()) {
             System.exit(SpringApplication.exit(context));
         }
-    }
-
-    private static boolean once(String[] args) {
-        Object flag = new SimpleCommandLinePropertySource(args).getProperty("barfeed.once");
-        return Boolean.parseBoolean(flag != null ? flag.toString() : System.getenv("BARFEED_ONCE"));
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Primary;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorLauncher;
 import io.barfeed.start.ApiKeysCheck;
+import io.barfeed.start.StartupMarks;
 
 /** Beans every part of barfeed shares. */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +37,12 @@ public class BarfeedConfiguration {
     @Bean
     static ApiKeysCheck apiKeysCheck() {
         return new ApiKeysCheck();
+    }
+
+    /** Marks the start-up's phases for the start-up line. */
+    @Bean
+    static StartupMarks startupMarks() {
+        return new StartupMarks();
     }
 
     /** The built-in simulator, started before any bean so that all of them see its address. */

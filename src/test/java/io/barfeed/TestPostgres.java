@@ -2,7 +2,6 @@ package io.barfeed;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,9 +20,9 @@ public final class TestPostgres {
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
+                // Data in a new temporary folder of its own (zonky's default), removed at exit: a test JVM that was
+                // killed leaves its server and data behind, and the next one must not trip over them.
                 postgres = EmbeddedPostgres.builder()
-                        .setDataDirectory(Path.of("target", "test-postgres"))
-                        .setCleanDataDirectory(true)
                         .setServerConfig("fsync", "off") // tests need a real server, not a durable one
                         .start();
             } catch (IOException e) {

@@ -28,6 +28,7 @@ public final class ApiSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final AtomicLong requests = new AtomicLong();
+    private final AtomicLong firstRequestAt = new AtomicLong();
     private final Faults faults;
     private final AtomicLong rendered = new AtomicLong();
     private final AtomicLong refusedForQuota = new AtomicLong();
@@ -110,9 +111,20 @@ public final class ApiSimulator implements AutoCloseable {
         workers.shutdownNow();
     }
 
+    /** When the first request since {@link #resetFirstRequest()} arrived, in epoch milliseconds; 0: none yet. */
+    public long firstRequestAt() {
+        return firstRequestAt.get();
+    }
+
+    /** Forgets the first request's time: the benchmark times each run's first request. */
+    public void resetFirstRequest() {
+        firstRequestAt.set(0);
+    }
+
     private HttpHandler counted(HttpHandler endpoint) {
         return http -> {
             requests.incrementAndGet();
+            firstRequestAt.compareAndSet(0, System.currentTimeMillis());
             endpoint.handle(http);
         };
     }

@@ -63,6 +63,7 @@ public class DatabaseChecks implements InitializingBean {
         checkUniverseQuery();
         checkInsert();
         checkCopy();
+        StartupPhases.mark(StartupPhases.Mark.DATABASE_READY);
     }
 
     private void checkUniverseQuery() {

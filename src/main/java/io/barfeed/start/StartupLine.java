@@ -44,7 +44,12 @@ public class StartupLine implements ApplicationListener<ApplicationStartedEvent>
     @Override
     public void onApplicationEvent(ApplicationStartedEvent event) {
         ConfigurableEnvironment environment = event.getApplicationContext().getEnvironment();
+        StartupPhases.mark(StartupPhases.Mark.STARTED);
+        String phases = StartupPhases.summary();
         LOG.info(line(environment));
+        if (!phases.isEmpty()) {
+            LOG.info("barfeed " + phases);
+        }
     }
 
     String line(ConfigurableEnvironment environment) {

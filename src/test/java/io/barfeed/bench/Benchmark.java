@@ -57,14 +57,29 @@ public final class Benchmark {
     static final Pattern SUMMARY = Pattern.compile(
             "barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+) seconds=([\\d.]+)");
     static final Pattern PEAK_HEAP = Pattern.compile("barfeed memory: peak heap (\\d+) MB after GC");
+    static final Pattern STARTED = Pattern.compile(
+            "barfeed started in ([\\d.]+) s: JVM ([\\d.]+), Spring ([\\d.]+), database ([\\d.]+), Camel ([\\d.]+)");
 
     record Scenario(String name, int symbols, int barsPerSymbol, String heap) {}
 
-    /** One barfeed once-run, from its summary line, its log and /proc. */
-    record Run(double seconds, long requests, long peakHeapMb, long peakRssMb) {}
+    /**
+     * One barfeed once-run, from its summary line, its log, /proc and the simulator: the run's own seconds, the
+     * whole process's (launch to exit), its start-up as it reports it (JVM, Spring, database, Camel) and the time
+     * from the launch to its first API request.
+     */
+    record Run(
+            double seconds,
+            long bars,
+            long failed,
+            long requests,
+            long peakHeapMb,
+            long peakRssMb,
+            double wholeSeconds,
+            double[] startup,
+            double toFirstRequest) {}
 
-    /** One repetition of one store path: the COPY floor and barfeed's run against it. */
-    record Measure(double copySeconds, Run run) {}
+    /** One repetition of one store path: the COPY floor, barfeed's run against it, and a run with nothing new. */
+    record Measure(double copySeconds, Run run, Run nothingNew) {}
 
     enum Schema {
         OWN,
@@ -120,10 +135,10 @@ public final class Benchmark {
                 Runtime.getRuntime().availableProcessors(),
                 System.getProperty("os.name") + " " + System.getProperty("os.arch"),
                 repetitions);
-        System.out.println(
-                "| scenario | schema | provider | store | rows | COPY floor s | barfeed s | ratio | barfeed rows/s"
-                        + " | requests | peak heap after GC MB | peak RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("| scenario | schema | provider | store | rows | COPY floor s | barfeed s | ratio"
+                + " | barfeed rows/s | whole process s | started in s | JVM / Spring / database / Camel s"
+                + " | first request s | nothing new, whole s | requests | peak heap after GC MB | peak RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
     }
 
@@ -152,14 +167,24 @@ public final class Benchmark {
                 double copy = copyFloor(url, schema, csv, rows);
                 for (Provider provider : providers()) {
                     for (Store store : stores()) {
+                        warmUp(url, api, schema, provider, store, scenario, until);
                         long renderedBefore = api.pagesRendered();
-                        Run run = barfeed(url, api.baseUrl(), schema, provider, store, scenario, until, rows, i + 1);
+                        String name = scenario.name() + "-" + schema + "-" + provider + "-" + store + "-" + (i + 1);
+                        Run run = barfeed(url, api, schema, provider, store, scenario, until, name);
                         long rendered = api.pagesRendered() - renderedBefore;
+                        check(url, schema, run, rows, rows, name);
+                        Run again = barfeed(url, api, schema, provider, store, scenario, until, name + "-again");
+                        check(url, schema, again, -1, rows, name + "-again");
+                        try (Connection c = DriverManager.getConnection(url)) {
+                            emptyAndCheckpoint(c, schema);
+                        }
                         measures.computeIfAbsent(provider + " " + store, k -> new ArrayList<>())
-                                .add(new Measure(copy, run));
+                                .add(new Measure(copy, run, again));
                         System.out.printf(
-                                "%s %s %s %s #%d: COPY floor %.3f s, barfeed %.3f s, %d requests (%d pages rendered"
-                                        + " during the run), heap %d MB, RSS %d MB%n",
+                                Locale.ROOT,
+                                "%s %s %s %s #%d: COPY floor %.3f s, barfeed %.3f s (whole %.3f s, started in %.2f s,"
+                                        + " first request at %.2f s), %d requests (%d pages rendered during the run),"
+                                        + " heap %d MB, RSS %d MB; nothing new: whole %.3f s%n",
                                 scenario.name(),
                                 schema,
                                 provider,
@@ -167,10 +192,14 @@ public final class Benchmark {
                                 i + 1,
                                 copy,
                                 run.seconds(),
+                                run.wholeSeconds(),
+                                run.startup()[0],
+                                run.toFirstRequest(),
                                 run.requests(),
                                 rendered,
                                 run.peakHeapMb(),
-                                run.peakRssMb());
+                                run.peakRssMb(),
+                                again.wholeSeconds());
                     }
                 }
             }
@@ -181,36 +210,54 @@ public final class Benchmark {
     }
 
     static String row(Scenario scenario, Schema schema, String providerAndStore, long rows, List<Measure> measures) {
-        double[] copies =
-                measures.stream().mapToDouble(Measure::copySeconds).sorted().toArray();
-        double[] runs =
-                measures.stream().mapToDouble(m -> m.run().seconds()).sorted().toArray();
-        double[] ratios = measures.stream()
-                .mapToDouble(m -> m.run().seconds() / m.copySeconds())
-                .sorted()
-                .toArray();
+        double[] ratios = sorted(measures, m -> m.run().seconds() / m.copySeconds());
+        double[] runs = sorted(measures, m -> m.run().seconds());
         return String.format(
                 Locale.ROOT,
-                "| %s | %s | %s | %s | %,d | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %.2f [%.2f-%.2f] | %,.0f | %d | %d"
-                        + " | %d |",
+                "| %s | %s | %s | %s | %,d | %s | %s | %.2f [%.2f-%.2f] | %,.0f | %s | %s | %s | %s | %s"
+                        + " | %d | %d | %d |",
                 scenario.name() + (scenario.heap() == null ? "" : " " + scenario.heap()),
                 schema.name().toLowerCase(Locale.ROOT),
                 providerAndStore.split(" ")[0].toLowerCase(Locale.ROOT),
                 providerAndStore.split(" ")[1].toLowerCase(Locale.ROOT),
                 rows,
-                median(copies),
-                copies[0],
-                copies[copies.length - 1],
-                median(runs),
-                runs[0],
-                runs[runs.length - 1],
+                spread(sorted(measures, Measure::copySeconds)),
+                spread(runs),
                 median(ratios),
                 ratios[0],
                 ratios[ratios.length - 1],
                 rows / median(runs),
+                spread(sorted(measures, m -> m.run().wholeSeconds())),
+                spread(sorted(measures, m -> m.run().startup()[0])),
+                phases(measures),
+                spread(sorted(measures, m -> m.run().toFirstRequest())),
+                spread(sorted(measures, m -> m.nothingNew().wholeSeconds())),
                 measures.get(0).run().requests(),
                 measures.stream().mapToLong(m -> m.run().peakHeapMb()).max().orElse(0),
                 measures.stream().mapToLong(m -> m.run().peakRssMb()).max().orElse(0));
+    }
+
+    /** The medians of the start-up's phases: JVM / Spring / database / Camel. */
+    static String phases(List<Measure> measures) {
+        StringBuilder phases = new StringBuilder();
+        for (int phase = 1; phase <= 4; phase++) {
+            int p = phase;
+            phases.append(phase > 1 ? " / " : "")
+                    .append(String.format(
+                            Locale.ROOT,
+                            "%.2f",
+                            median(sorted(measures, m -> m.run().startup()[p]))));
+        }
+        return phases.toString();
+    }
+
+    static double[] sorted(List<Measure> measures, java.util.function.ToDoubleFunction<Measure> value) {
+        return measures.stream().mapToDouble(value).sorted().toArray();
+    }
+
+    /** {@code median [min-max]}. */
+    static String spread(double[] sorted) {
+        return String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", median(sorted), sorted[0], sorted[sorted.length - 1]);
     }
 
     /** BENCH_PROVIDER=alpaca or massive measures one provider; both by default. */
@@ -393,26 +440,37 @@ public final class Benchmark {
         return (int) api.pagesRendered();
     }
 
+    /**
+     * One once-run in its own process, started as BENCH_LAUNCHER says: {@code bin} (default) with bin/barfeed, the
+     * README's launcher, or {@code jar} with {@code java -jar target/barfeed.jar}.
+     */
     static Run barfeed(
             String url,
-            String apiUrl,
+            ApiSimulator api,
             Schema schema,
             Provider provider,
             Store store,
             Scenario scenario,
             Instant until,
-            long rows,
-            int repetition)
+            String name)
             throws Exception {
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> jvm = new ArrayList<>();
         if (scenario.heap() != null) {
-            command.add(scenario.heap());
+            jvm.add(scenario.heap());
         }
-        command.addAll(words(System.getenv("BENCH_JVM")));
+        jvm.addAll(words(System.getenv("BENCH_JVM")));
+        List<String> command = new ArrayList<>();
+        boolean launcher =
+                !System.getenv().getOrDefault("BENCH_LAUNCHER", "bin").equals("jar");
+        if (launcher) {
+            command.add("bin/barfeed");
+        } else {
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvm);
+            command.addAll(List.of("-jar", "target/barfeed.jar"));
+        }
+        String apiUrl = api.baseUrl();
         command.addAll(Arrays.asList(
-                "-jar",
-                "target/barfeed.jar",
                 "--barfeed.once=true",
                 "--spring.datasource.url=" + url,
                 "--barfeed.simulator.enabled=false",
@@ -429,48 +487,95 @@ public final class Benchmark {
         }
         command.add("--barfeed.store.copy=" + (store == Store.COPY));
         command.addAll(words(System.getenv("BENCH_ARGS")));
-        Path log = Path.of(
-                "target",
-                "bench-logs",
-                (scenario.name() + "-" + schema + "-" + provider + "-" + store + "-" + repetition + ".log")
-                        .toLowerCase(Locale.ROOT));
+        Path log = Path.of("target", "bench-logs", (name + ".log").toLowerCase(Locale.ROOT));
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(command);
+        if (launcher) {
+            builder.environment().put("JAVA_OPTS", String.join(" ", jvm));
+        }
         // A real deployment's keys come from the environment; the benchmark's simulator accepts any.
         builder.environment().put("APCA_API_KEY_ID", "bench");
         builder.environment().put("APCA_API_SECRET_KEY", "bench");
         builder.environment().put("MASSIVE_API_KEY", "bench");
+        api.resetFirstRequest();
+        long launched = System.currentTimeMillis();
         Process process =
                 builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         Thread stopChild = new Thread(process::destroyForcibly); // a benchmark stopped by hand stops its barfeed too
         Runtime.getRuntime().addShutdownHook(stopChild);
         long peakRssKb = 0;
-        while (!process.waitFor(50, TimeUnit.MILLISECONDS)) {
+        while (!process.waitFor(20, TimeUnit.MILLISECONDS)) {
             peakRssKb = Math.max(peakRssKb, vmHwmKb(process.pid()));
         }
+        double whole = (System.currentTimeMillis() - launched) / 1000.0;
         Runtime.getRuntime().removeShutdownHook(stopChild);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         Matcher summary = SUMMARY.matcher(output);
         Matcher heap = PEAK_HEAP.matcher(output);
-        if (process.exitValue() != 0 || !summary.find() || !heap.find()) {
+        Matcher started = STARTED.matcher(output);
+        if (process.exitValue() != 0 || !summary.find() || !heap.find() || !started.find()) {
             throw new IllegalStateException("barfeed run failed (exit " + process.exitValue() + "), see " + log);
         }
-        if (Long.parseLong(summary.group(2)) != rows || Long.parseLong(summary.group(3)) != 0) {
-            throw new IllegalStateException(
-                    "barfeed stored " + summary.group(2) + " bars, expected " + rows + ", see " + log);
+        double[] startup = new double[5];
+        for (int i = 0; i < startup.length; i++) {
+            startup[i] = Double.parseDouble(started.group(i + 1));
+        }
+        return new Run(
+                Double.parseDouble(summary.group(5)),
+                Long.parseLong(summary.group(2)),
+                Long.parseLong(summary.group(3)),
+                Long.parseLong(summary.group(4)),
+                Long.parseLong(heap.group(1)),
+                peakRssKb / 1024,
+                whole,
+                startup,
+                api.firstRequestAt() == 0 ? Double.NaN : (api.firstRequestAt() - launched) / 1000.0);
+    }
+
+    /** The run stored what it should: {@code bars} in its summary (-1: any), no failure, {@code rows} in the table. */
+    static void check(String url, Schema schema, Run run, long bars, long rows, String name) throws SQLException {
+        if (run.failed() != 0 || (bars >= 0 && run.bars() != bars)) {
+            throw new IllegalStateException("barfeed stored " + run.bars() + " bars with " + run.failed()
+                    + " failed, expected " + bars + ", see target/bench-logs/" + name + ".log");
         }
         try (Connection c = DriverManager.getConnection(url)) {
             long stored = count(c, schema);
             if (stored != rows) {
                 throw new IllegalStateException("table holds " + stored + " rows, expected " + rows);
             }
+        }
+    }
+
+    private static boolean warmedUp;
+
+    /**
+     * The launcher's first run writes its class data sharing archive at exit, which takes seconds: one run before
+     * the clock starts, so every measured run finds the archive, as every run but a fresh install's first does.
+     */
+    static void warmUp(
+            String url,
+            ApiSimulator api,
+            Schema schema,
+            Provider provider,
+            Store store,
+            Scenario scenario,
+            Instant until)
+            throws Exception {
+        if (warmedUp || System.getenv().getOrDefault("BENCH_LAUNCHER", "bin").equals("jar")) {
+            return;
+        }
+        warmedUp = true;
+        Path app = Path.of("target", "barfeed-app");
+        if (Files.isDirectory(app)) {
+            try (var files = Files.walk(app)) {
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(f -> f.toFile().delete());
+            }
+        }
+        barfeed(url, api, schema, provider, store, scenario, until, "warm-up");
+        try (Connection c = DriverManager.getConnection(url)) {
             emptyAndCheckpoint(c, schema);
         }
-        return new Run(
-                Double.parseDouble(summary.group(5)),
-                Long.parseLong(summary.group(4)),
-                Long.parseLong(heap.group(1)),
-                peakRssKb / 1024);
     }
 
     /** BENCH_ARGS (barfeed settings, to try a lever) and BENCH_JVM (JVM options, e.g. a flight recording). */

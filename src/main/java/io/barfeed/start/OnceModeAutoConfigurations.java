@@ -1,0 +1,62 @@
+package io.barfeed.start;
+
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.AutoConfigurationImportFilter;
+import org.springframework.boot.autoconfigure.AutoConfigurationMetadata;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+
+/**
+ * A once-run serves nothing and is watched by nobody: it needs no web server, console, Jolokia, actuator endpoint,
+ * health check, secrets vault or cloud service call. Their auto-configurations are left out before Spring even
+ * reads them, which is most of what a once-run's start-up spends in Spring (README, Performance). The metrics
+ * registry stays (barfeed counts into it; the once-run's memory line reads it).
+ */
+public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
+
+    static final List<String> LEFT_OUT = List.of(
+            "org.springframework.boot.actuate.autoconfigure.",
+            "org.springframework.boot.autoconfigure.web.",
+            "org.springframework.boot.autoconfigure.websocket.",
+            "org.springframework.boot.autoconfigure.http.",
+            "org.springframework.boot.autoconfigure.cache.",
+            "org.springframework.boot.autoconfigure.task.",
+            "org.springframework.boot.autoconfigure.info.",
+            "org.springframework.boot.autoconfigure.availability.",
+            "org.springframework.boot.autoconfigure.ssl.",
+            "org.springframework.boot.autoconfigure.jmx.",
+            "io.hawt.",
+            "org.jolokia.",
+            "org.apache.camel.spring.boot.actuate.",
+            "org.apache.camel.spring.boot.cloud.",
+            "org.apache.camel.spring.boot.vault.",
+            "org.apache.camel.spring.boot.health.");
+
+    private static final String METRICS = "org.springframework.boot.actuate.autoconfigure.metrics.";
+
+    static final List<String> KEPT = List.of(
+            METRICS + "MetricsAutoConfiguration",
+            METRICS + "CompositeMeterRegistryAutoConfiguration",
+            METRICS + "export.simple.SimpleMetricsExportAutoConfiguration");
+
+    private boolean once;
+
+    @Override
+    public void setEnvironment(Environment environment) {
+        once = environment.getProperty("barfeed.once", Boolean.class, false);
+    }
+
+    @Override
+    public boolean[] match(String[] autoConfigurationClasses, AutoConfigurationMetadata metadata) {
+        boolean[] match = new boolean[autoConfigurationClasses.length];
+        for (int i = 0; i < match.length; i++) {
+            String name = autoConfigurationClasses[i];
+            match[i] = !once
+                    || name == null
+                    || KEPT.contains(name)
+                    || LEFT_OUT.stream().noneMatch(name::startsWith);
+        }
+        return match;
+    }
+}
