@@ -81,7 +81,8 @@ class OnceRunTest {
     }
 
     @Test
-    void embeddedDefaultsLoadTheDemoUniverseAndRerunAddsNothing(@TempDir Path dataDir) throws Exception {
+    void embeddedDefaultsLoadTheDemoUniverseAndARepeatRunAddsNothingInAShortLog(@TempDir Path dataDir)
+            throws Exception {
         List<String> args = List.of(
                 "--barfeed.embedded.data-dir=" + dataDir.resolve("pg"),
                 "--barfeed.fetch.backfill-start=P7D",
@@ -97,6 +98,12 @@ class OnceRunTest {
         assertThat(firstBars).isGreaterThan(212L * 26);
         assertThat(second.summaries().get(0)).startsWith("symbols=212 ").contains(" failed=0 ");
         assertThat(storedBars(dataDir.resolve("pg"))).isEqualTo(firstBars);
+        // What starts, the plan, the summary: no library chatter, nothing to warn about.
+        assertThat(second.output().lines().toList())
+                .as(second.output())
+                .hasSizeLessThanOrEqualTo(40)
+                .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .anyMatch(line -> line.contains("barfeed started in "));
     }
 
     private static long storedBars(Path dataDir) throws Exception {

@@ -11,7 +11,8 @@ import org.springframework.core.env.Environment;
  * A once-run serves nothing and is watched by nobody: it needs no web server, console, Jolokia, actuator endpoint,
  * health check, secrets vault or cloud service call. Their auto-configurations are left out before Spring even
  * reads them, which is most of what a once-run's start-up spends in Spring (README, Performance). The metrics
- * registry stays (barfeed counts into it; the once-run's memory line reads it).
+ * registry stays (barfeed counts into it; the once-run's memory line reads it), and so does the build's version
+ * (the start-up line names it).
  */
 public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -22,7 +23,6 @@ public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter
             "org.springframework.boot.autoconfigure.http.",
             "org.springframework.boot.autoconfigure.cache.",
             "org.springframework.boot.autoconfigure.task.",
-            "org.springframework.boot.autoconfigure.info.",
             "org.springframework.boot.autoconfigure.availability.",
             "org.springframework.boot.autoconfigure.ssl.",
             "org.springframework.boot.autoconfigure.jmx.",

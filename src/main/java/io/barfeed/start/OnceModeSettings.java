@@ -21,7 +21,9 @@ public class OnceModeSettings implements EnvironmentPostProcessor, Ordered {
     static final Map<String, Object> ONCE = Map.of(
             "spring.main.web-application-type", "none",
             "spring.jmx.enabled", "false",
-            "camel.main.jmx-enabled", "false");
+            "camel.main.jmx-enabled", "false",
+            // A once-run is short on purpose: Camel's warning that it ran for less than a second is not news.
+            "camel.main.warn-on-early-shutdown", "false");
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
