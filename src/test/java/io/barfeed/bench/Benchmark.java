@@ -92,7 +92,7 @@ public final class Benchmark {
         MASSIVE
     }
 
-    /** barfeed's store paths: the SQL batch insert (the default), or COPY first (barfeed.store.copy=true). */
+    /** barfeed's store paths: the SQL batch insert only (barfeed.store.copy=false), or COPY for new bars (default). */
     enum Store {
         INSERT,
         COPY
