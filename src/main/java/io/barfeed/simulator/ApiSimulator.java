@@ -37,7 +37,7 @@ public final class ApiSimulator implements AutoCloseable {
 
     static {
         // The JDK's HTTP server writes a reply's headers, body and last chunk apart and, unless told, leaves Nagle's
-        // algorithm on: each reply then waits for the client's delayed acknowledgement (about 40 ms), which a real
+        // algorithm on: each reply then waits for the client's delayed acknowledgement (tens of ms), which a real
         // API does not make barfeed wait (measured: the Massive demo's 212 requests, 2.5 s at 0 ms latency, 1.3 s
         // with this). Read once, when the server's configuration class loads; an explicit -D setting wins.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
