@@ -75,11 +75,9 @@ final class AppFromCopy {
                 "--spring.datasource.url=" + databaseUrl,
                 "--server.port=0",
                 "--barfeed.simulator.enabled=false",
-                TestSettings.STUB_ARGS.get(0),
-                TestSettings.STUB_ARGS.get(1),
-                TestSettings.STUB_ARGS.get(2),
                 "--barfeed.alpaca.base-url=" + apiBaseUrl,
                 "--barfeed.fetch.backfill-start=2024-01-02"));
+        args.addAll(TestSettings.STUB_ARGS);
         args.addAll(List.of(extra));
         return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));
     }

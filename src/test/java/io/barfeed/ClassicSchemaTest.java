@@ -74,7 +74,7 @@ class ClassicSchemaTest extends AppTest {
                                         "12346"))
                         .build(null));
 
-        RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
+        RunSummary summary = run();
 
         assertThat(summary.line())
                 .matches("barfeed run \\d+ finished: symbols=2 bars=3 failed=0 requests=1 seconds=.*");
@@ -104,7 +104,7 @@ class ClassicSchemaTest extends AppTest {
         jdbc.update("INSERT INTO stock_price VALUES (2, '2024-01-02 14:30:00', 1, 1, 1, 1, 1)");
         API.page(null, new PageBuilder().build(null));
 
-        template.requestBody("direct:run", null, RunSummary.class);
+        run();
 
         // MSFT's and AAPL's newest dt is 14:30 (naive, UTC): the next request starts a day (the revisit) before.
         API.server()

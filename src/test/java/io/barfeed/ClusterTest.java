@@ -82,22 +82,20 @@ class ClusterTest {
     }
 
     private static ConfigurableApplicationContext node(String id) {
-        return new SpringApplicationBuilder(BarfeedApplication.class)
-                .run(
-                        "--spring.profiles.active=cluster",
-                        "--barfeed.cluster.node-id=" + id,
-                        "--spring.datasource.url=" + DATABASE,
-                        "--server.port=0",
-                        // two nodes in one JVM: their MBeans would have the same names
-                        "--spring.jmx.enabled=false",
-                        "--camel.main.jmx-enabled=false",
-                        "--barfeed.simulator.enabled=false",
-                        TestSettings.STUB_ARGS.get(0),
-                        TestSettings.STUB_ARGS.get(1),
-                        TestSettings.STUB_ARGS.get(2),
-                        "--barfeed.alpaca.base-url=" + API.baseUrl(),
-                        "--barfeed.fetch.timeframes=1Day",
-                        "--barfeed.fetch.backfill-start=2024-01-02",
-                        "--barfeed.schedule.cron=*/2 * * * * ?");
+        List<String> args = new ArrayList<>(TestSettings.STUB_ARGS);
+        args.addAll(List.of(
+                "--spring.profiles.active=cluster",
+                "--barfeed.cluster.node-id=" + id,
+                "--spring.datasource.url=" + DATABASE,
+                "--server.port=0",
+                // two nodes in one JVM: their MBeans would have the same names
+                "--spring.jmx.enabled=false",
+                "--camel.main.jmx-enabled=false",
+                "--barfeed.simulator.enabled=false",
+                "--barfeed.alpaca.base-url=" + API.baseUrl(),
+                "--barfeed.fetch.timeframes=1Day",
+                "--barfeed.fetch.backfill-start=2024-01-02",
+                "--barfeed.schedule.cron=*/2 * * * * ?"));
+        return new SpringApplicationBuilder(BarfeedApplication.class).run(args.toArray(String[]::new));
     }
 }

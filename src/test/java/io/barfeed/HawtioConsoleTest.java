@@ -60,7 +60,7 @@ class HawtioConsoleTest extends AppTest {
                 new PageBuilder()
                         .add("AAA", bar("2024-01-02T05:00:00Z", "1", "2", "0.5", "1.5", 10, 1, "1.2"))
                         .build(null));
-        template.requestBody("direct:run", (Object) null);
+        run();
 
         String url = "http://127.0.0.1:" + port + "/actuator/hawtio/camel/routes";
         Path screenshot = Path.of("target", "hawtio-routes.png").toAbsolutePath();

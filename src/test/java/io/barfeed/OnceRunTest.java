@@ -124,12 +124,10 @@ class OnceRunTest {
                 "--spring.profiles.active=classic",
                 "--spring.datasource.url=" + ClassicSchemaTest.classicDatabase(),
                 "--barfeed.simulator.enabled=false",
-                TestSettings.STUB_ARGS.get(0),
-                TestSettings.STUB_ARGS.get(1),
-                TestSettings.STUB_ARGS.get(2),
                 "--barfeed.alpaca.base-url=" + API.baseUrl(),
                 "--barfeed.fetch.backfill-start=2024-01-02",
                 "--barfeed.fetch.retry-delay-ms=10"));
+        args.addAll(TestSettings.STUB_ARGS);
         args.addAll(List.of(extra));
         return args;
     }

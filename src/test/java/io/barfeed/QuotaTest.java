@@ -40,7 +40,7 @@ class QuotaTest extends AppTest {
     void backfillUnderAQuotaNeverRunsIntoA429() {
         Universe.etf(jdbc, "ETF", ChaosTest.SYMBOLS.toArray(String[]::new));
 
-        RunSummary summary = template.requestBody("direct:run", null, RunSummary.class);
+        RunSummary summary = run();
 
         System.out.printf("quota: %s; refused for quota: %d%n", summary.line(), simulator.refusedForQuota());
         assertThat(summary.failed()).isZero();

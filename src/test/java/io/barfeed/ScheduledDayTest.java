@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,7 +30,7 @@ class ScheduledDayTest extends AppTest {
     // Monday 2024-03-04, 09:45 New York: the first fire of the day.
     static final Instant FIRST_FIRE = Instant.parse("2024-03-04T14:45:00Z");
     static final Duration END_DELAY = Duration.ofMinutes(16);
-    static final MovingClock MARKET = new MovingClock(FIRST_FIRE);
+    static final HandClock MARKET = new HandClock(FIRST_FIRE);
 
     @TestBean(name = "marketClock")
     Clock marketClock;
@@ -77,33 +75,5 @@ class ScheduledDayTest extends AppTest {
         Instant lastEnd = Instant.parse("2024-03-04T21:15:00Z").minus(END_DELAY);
         assertThat(MarketBars.stored(jdbc))
                 .containsExactlyElementsOf(MarketBars.of(SYMBOLS, "15Min", BACKFILL, lastEnd));
-    }
-
-    /** A clock the test sets; read by barfeed's planner from other threads. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -68,7 +68,7 @@ class SecretsTest extends AppTest {
                         .withHeader("APCA-API-KEY-ID", equalTo(KEY_ID))
                         .willReturn(serverError().withBody("{\"message\":\"boom\"}")));
 
-        RunSummary loaded = template.requestBody("direct:run", null, RunSummary.class);
+        RunSummary loaded = run();
         // CCC is refused (401): the run stops, with retries, dead letters and an abort all logged.
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bar WHERE symbol = 'AAA'", Long.class))
                 .isEqualTo(1);

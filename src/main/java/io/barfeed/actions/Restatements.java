@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +19,8 @@ import org.apache.camel.Body;
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -55,13 +58,19 @@ public class Restatements {
                 clock,
                 settings.fetch().backfillStart(),
                 environment.getProperty(Provider.setting(environment, "adjustment"), "raw"),
+                typesByWord(environment),
                 timeframes.list());
     }
 
-    Restatements(Clock clock, PointInTime backfillStart, String adjustment, List<String> timeframes) {
+    Restatements(
+            Clock clock,
+            PointInTime backfillStart,
+            String adjustment,
+            Map<String, List<String>> typesByWord,
+            List<String> timeframes) {
         this.clock = clock;
         this.backfillStart = backfillStart;
-        this.adjustingTypes = typesAdjusting(adjustment);
+        this.adjustingTypes = typesAdjusting(adjustment, typesByWord);
         this.timeframes = List.copyOf(timeframes);
     }
 
@@ -107,23 +116,33 @@ public class Restatements {
         return rows;
     }
 
-    /** The action types that change bars fetched with {@code adjustment} (raw: none). */
-    static Set<String> typesAdjusting(String adjustment) {
+    /**
+     * The action types behind each word of the provider's adjustment, from its settings
+     * (barfeed.PROVIDER.corporate-actions.split-types, dividend-types, spin-off-types): a provider's own words.
+     */
+    static Map<String, List<String>> typesByWord(Environment environment) {
+        Map<String, List<String>> types = new LinkedHashMap<>();
+        for (String word : List.of("split", "dividend", "spin-off")) {
+            types.put(
+                    word,
+                    Binder.get(environment)
+                            .bind(
+                                    Provider.setting(environment, "corporate-actions." + word + "-types"),
+                                    Bindable.listOf(String.class))
+                            .orElse(List.of()));
+        }
+        return types;
+    }
+
+    /** The action types that change bars fetched with {@code adjustment} (raw: none; all: every word's). */
+    static Set<String> typesAdjusting(String adjustment, Map<String, List<String>> typesByWord) {
         Set<String> types = new HashSet<>();
         for (String part : adjustment.split(",")) {
-            switch (part.trim()) {
-                case "split" -> types.addAll(List.of("forward_split", "reverse_split", "unit_split"));
-                case "dividend" -> types.addAll(List.of("cash_dividend", "stock_dividend"));
-                case "spin-off" -> types.add("spin_off");
-                case "all" ->
-                    types.addAll(List.of(
-                            "forward_split",
-                            "reverse_split",
-                            "unit_split",
-                            "cash_dividend",
-                            "stock_dividend",
-                            "spin_off"));
-                default -> {} // raw
+            String word = part.trim();
+            if (word.equals("all")) {
+                typesByWord.values().forEach(types::addAll);
+            } else {
+                types.addAll(typesByWord.getOrDefault(word, List.of())); // raw: none
             }
         }
         return Set.copyOf(types);

@@ -225,12 +225,25 @@ public record BarfeedProperties(
      *     cash_dividend, stock_dividend, spin_off, ...
      * @param lookback Alpaca does not promise when an action appears: each run asks again from this long before
      *     the date the ledger covers.
+     * @param splitTypes The action types behind adjustment's word split: a new one changes the adjusted bars before
+     *     its ex-date, which are then asked for again.
+     * @param dividendTypes The action types behind adjustment's word dividend.
+     * @param spinOffTypes The action types behind adjustment's word spin-off.
      */
     public record CorporateActions(
             @DefaultValue({"forward_split", "reverse_split", "cash_dividend"})
             List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> types,
 
-            @DefaultValue("P7D") @NotNull Duration lookback) {}
+            @DefaultValue("P7D") @NotNull Duration lookback,
+
+            @DefaultValue({"forward_split", "reverse_split", "unit_split"})
+            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> splitTypes,
+
+            @DefaultValue({"cash_dividend", "stock_dividend"})
+            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> dividendTypes,
+
+            @DefaultValue("spin_off")
+            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> spinOffTypes) {}
 
     /**
      * How what a run did not store is asked for again by the next runs.
