@@ -14,12 +14,11 @@ import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
-import org.apache.camel.test.spring.junit5.DisableJmx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,8 +32,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
  * actuator's health and Prometheus metrics over HTTP.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureObservability
-@DisableJmx(false) // camel-test turns Camel's JMX off by default
+@AutoConfigureMetrics
 class OperationsTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
@@ -128,6 +126,45 @@ class OperationsTest extends AppTest {
                 .containsPattern("barfeed_request_latency_seconds_count\\{[^}]*outcome=\"ok\"")
                 .contains("barfeed_symbols_failed_total")
                 .contains("barfeed_run_active");
+    }
+
+    /** What the standalone Hawtio console speaks to barfeed: Jolokia, JMX over HTTP at /actuator/jolokia. */
+    @Test
+    void theConsolesJolokiaListsTheRoutesAndSuspendsAndResumesOne() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
+
+        assertThat(jolokia("{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"))
+                .contains("name=\\\"fetch-request\\\"")
+                .contains("name=\\\"store-batch\\\"")
+                .contains("name=\\\"schedule\\\"");
+        String completed = jolokia(
+                "{\"type\":\"read\",\"mbean\":\"" + mbean(route("run")) + "\",\"attribute\":\"ExchangesCompleted\"}");
+        assertThat(completed).contains("\"status\":200").containsPattern("\"value\":[1-9]");
+
+        // Suspended over Jolokia, the route says so over JMX, and resumes the same way.
+        String report = mbean(route("report-progress"));
+        assertThat(jolokia("{\"type\":\"exec\",\"mbean\":\"" + report + "\",\"operation\":\"suspend()\"}"))
+                .contains("\"status\":200");
+        assertThat(JMX.getAttribute(route("report-progress"), "State")).isEqualTo("Suspended");
+        assertThat(jolokia("{\"type\":\"exec\",\"mbean\":\"" + report + "\",\"operation\":\"resume()\"}"))
+                .contains("\"status\":200");
+        assertThat(JMX.getAttribute(route("report-progress"), "State")).isEqualTo("Started");
+    }
+
+    private String jolokia(String request) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/jolokia"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(request))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** An MBean's name as a JSON string's content. */
+    private static String mbean(ObjectName name) {
+        return name.getCanonicalName().replace("\"", "\\\"");
     }
 
     private int runs() {

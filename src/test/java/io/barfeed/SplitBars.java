@@ -10,8 +10,8 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** Daily bars around NVDA's 10-for-1 split of 2024-06-10 (the split the simulator knows of), as comparable text. */
 final class SplitBars {
@@ -32,7 +32,7 @@ final class SplitBars {
         for (JsonNode bar : new ObjectMapper().readTree(body).path("bars").path(symbol)) {
             bars.add(String.join(
                     " ",
-                    bar.get("t").asText(),
+                    bar.get("t").asString(),
                     number(bar.get("o").decimalValue()),
                     number(bar.get("h").decimalValue()),
                     number(bar.get("l").decimalValue()),

@@ -7,16 +7,15 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.Variable;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.barfeed.run.Run;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Reads a page of a corporate-actions API into rows of the ledger barfeed.corporate_action, told by a provider's
@@ -103,8 +102,7 @@ public class JsonActionsReader {
                 rows.add(row(run, text(action, type, "the type"), action));
             }
         } else {
-            for (Iterator<Map.Entry<String, JsonNode>> it = found.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> group = it.next();
+            for (Map.Entry<String, JsonNode> group : found.properties()) {
                 String plural = group.getKey();
                 String singular = plural.endsWith("s") ? plural.substring(0, plural.length() - 1) : plural;
                 for (JsonNode action : group.getValue()) {
@@ -113,7 +111,7 @@ public class JsonActionsReader {
             }
         }
         JsonNode token = page.path(next);
-        return new ActionsPage(rows, token.isTextual() && !token.asText().isEmpty() ? token.asText() : null);
+        return new ActionsPage(rows, token.isString() && !token.asString().isEmpty() ? token.asString() : null);
     }
 
     private Map<String, Object> row(Run run, String type, JsonNode action) throws IOException {
@@ -123,7 +121,7 @@ public class JsonActionsReader {
         row.put("type", type);
         row.put("symbol", text(action, symbol, type));
         row.put("ex_date", date(action, exDate, type));
-        row.put("process_date", action.path(processDate).isTextual() ? date(action, processDate, type) : null);
+        row.put("process_date", action.path(processDate).isString() ? date(action, processDate, type) : null);
         row.put("old_rate", decimal(action, oldRate));
         row.put("new_rate", decimal(action, newRate));
         row.put("rate", decimal(action, rate));
@@ -134,10 +132,10 @@ public class JsonActionsReader {
 
     private static String text(JsonNode action, String field, String what) throws IOException {
         JsonNode value = action.path(field);
-        if (!value.isTextual() && !value.isNumber()) {
+        if (!value.isString() && !value.isNumber()) {
             throw new IOException("malformed corporate action (" + what + "): no " + field + " in " + action);
         }
-        return value.asText();
+        return value.asString();
     }
 
     private static LocalDate date(JsonNode action, String field, String type) throws IOException {
@@ -151,7 +149,7 @@ public class JsonActionsReader {
 
     private static BigDecimal decimal(JsonNode action, String field) {
         JsonNode value = action.path(field);
-        return value.isNumber() ? value.decimalValue() : value.isTextual() ? new BigDecimal(value.asText()) : null;
+        return value.isNumber() ? value.decimalValue() : value.isString() ? new BigDecimal(value.asString()) : null;
     }
 
     @Override

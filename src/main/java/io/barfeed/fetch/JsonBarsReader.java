@@ -14,15 +14,18 @@ import java.util.TreeSet;
 
 import org.apache.camel.Variable;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-
 import io.barfeed.fetch.BarsPage.RejectedBar;
 import io.barfeed.fetch.BarsPage.SymbolTally;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.UniverseSymbol;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.exc.JacksonIOException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 
 /**
  * Streams one page of a bars API into rows to store, without building a tree of the page, told by a provider's
@@ -113,10 +116,10 @@ public class JsonBarsReader {
         PlannedRequest request = cursor.request();
         Page page = new Page(request, fields());
         try (InputStream in = body;
-                JsonParser p = json.createParser(in)) {
+                JsonParser p = json.createParser(ObjectReadContext.empty(), in)) {
             expect(p, p.nextToken(), JsonToken.START_OBJECT, "the page");
             boolean sawBars = false;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
+            while (p.nextToken() == JsonToken.PROPERTY_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
                 if (field.equals(bars)) {
@@ -131,7 +134,7 @@ public class JsonBarsReader {
                     String token = value == JsonToken.VALUE_NULL ? null : p.getValueAsString();
                     page.nextPageToken = token == null || token.isEmpty() ? null : token;
                 } else if (field.equals(symbol) && value == JsonToken.VALUE_STRING) {
-                    page.namedSymbol = p.getText();
+                    page.namedSymbol = p.getString();
                 } else {
                     p.skipChildren();
                 }
@@ -140,6 +143,10 @@ public class JsonBarsReader {
             if (barsRequired && !sawBars) {
                 throw new IOException("malformed bars page: no field " + bars);
             }
+        } catch (JacksonIOException e) {
+            throw e.getCause(); // the connection's own failure: a reset, a timeout, the request's deadline
+        } catch (JacksonException e) {
+            throw new IOException("malformed bars page: " + e.getMessage(), e);
         }
         return page.toBarsPage();
     }
@@ -169,7 +176,7 @@ public class JsonBarsReader {
             return;
         }
         expect(p, value, JsonToken.START_OBJECT, bars);
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String symbol = p.currentName();
             JsonToken symbolBars = p.nextToken();
             if (symbolBars == JsonToken.VALUE_NULL) {
@@ -187,7 +194,7 @@ public class JsonBarsReader {
     private static RawBar readBar(JsonParser p, Page page) throws IOException {
         RawBar bar = page.bar;
         bar.clear();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             Integer field = page.fields.get(p.currentName());
             JsonToken token = p.nextToken();
             if (field == null) {
@@ -195,14 +202,14 @@ public class JsonBarsReader {
                 continue;
             }
             Object value = switch (token) {
-                case VALUE_NUMBER_INT -> p.getText();
-                case VALUE_NUMBER_FLOAT -> p.isNaN() ? RawBar.NOT_A_NUMBER : p.getText();
+                case VALUE_NUMBER_INT -> p.getString();
+                case VALUE_NUMBER_FLOAT -> p.isNaN() ? RawBar.NOT_A_NUMBER : p.getString();
                 case VALUE_NULL -> null;
                 case START_OBJECT, START_ARRAY -> {
                     p.skipChildren();
                     yield RawBar.NOT_A_NUMBER;
                 }
-                default -> field == 0 ? p.getText() : RawBar.NOT_A_NUMBER;
+                default -> field == 0 ? p.getString() : RawBar.NOT_A_NUMBER;
             };
             switch (field) {
                 case 0 -> bar.t = value instanceof String text ? text : null;

@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.barfeed.simulator.SimulatedMarket.Bar;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Renders one page of Massive's aggregates: the ticker's bars from the cursor on, at most {@code limit},
@@ -28,27 +29,27 @@ final class AggregatesPages {
     /** Writes the page and closes {@code out}. */
     void write(AggregatesQuery q, OutputStream out) throws IOException {
         List<Bar> bars = market.bars(q.ticker(), q.frame(), q.start(), q.to(), q.limit());
-        try (JsonGenerator g = json.createGenerator(out)) {
+        try (JsonGenerator g = json.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
-            g.writeStringField("ticker", q.ticker());
-            g.writeNumberField("queryCount", bars.size());
-            g.writeNumberField("resultsCount", bars.size());
-            g.writeBooleanField("adjusted", q.adjusted());
+            g.writeStringProperty("ticker", q.ticker());
+            g.writeNumberProperty("queryCount", bars.size());
+            g.writeNumberProperty("resultsCount", bars.size());
+            g.writeBooleanProperty("adjusted", q.adjusted());
             if (!bars.isEmpty()) {
-                g.writeArrayFieldStart("results");
+                g.writeArrayPropertyStart("results");
                 for (Bar bar : bars) {
                     writeBar(g, q.adjusted() ? Split.adjusted(q.ticker(), bar) : bar);
                 }
                 g.writeEndArray();
             }
-            g.writeStringField("status", "OK");
-            g.writeStringField("request_id", Integer.toHexString(q.hashCode()));
-            g.writeNumberField("count", bars.size());
+            g.writeStringProperty("status", "OK");
+            g.writeStringProperty("request_id", Integer.toHexString(q.hashCode()));
+            g.writeNumberProperty("count", bars.size());
             if (bars.size() == q.limit()) {
                 Instant next = market.firstAtOrAfter(
                         q.ticker(), q.frame(), bars.get(bars.size() - 1).t().plusSeconds(1));
                 if (next != null && !next.isAfter(q.to())) {
-                    g.writeStringField("next_url", q.nextUrl(next));
+                    g.writeStringProperty("next_url", q.nextUrl(next));
                 }
             }
             g.writeEndObject();
@@ -57,14 +58,14 @@ final class AggregatesPages {
 
     private static void writeBar(JsonGenerator g, Bar bar) throws IOException {
         g.writeStartObject();
-        g.writeNumberField("v", (double) bar.v());
-        g.writeNumberField("vw", bar.vw());
-        g.writeNumberField("o", bar.o());
-        g.writeNumberField("c", bar.c());
-        g.writeNumberField("h", bar.h());
-        g.writeNumberField("l", bar.l());
-        g.writeNumberField("t", bar.t().toEpochMilli());
-        g.writeNumberField("n", bar.n());
+        g.writeNumberProperty("v", (double) bar.v());
+        g.writeNumberProperty("vw", bar.vw());
+        g.writeNumberProperty("o", bar.o());
+        g.writeNumberProperty("c", bar.c());
+        g.writeNumberProperty("h", bar.h());
+        g.writeNumberProperty("l", bar.l());
+        g.writeNumberProperty("t", bar.t().toEpochMilli());
+        g.writeNumberProperty("n", bar.n());
         g.writeEndObject();
     }
 }

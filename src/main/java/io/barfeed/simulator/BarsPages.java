@@ -5,10 +5,11 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-
 import io.barfeed.simulator.SimulatedMarket.Bar;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Renders one page of {@code GET /v2/stocks/bars}: the query's bars in symbol-then-time order from its page token
@@ -28,9 +29,9 @@ final class BarsPages {
         List<String> symbols = q.symbols();
         int count = 0;
         String nextToken = null;
-        try (JsonGenerator g = json.createGenerator(out)) {
+        try (JsonGenerator g = json.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
-            g.writeObjectFieldStart("bars");
+            g.writeObjectPropertyStart("bars");
             for (int i = q.token().symbolIndex(); i < symbols.size() && nextToken == null; i++) {
                 String symbol = symbols.get(i);
                 Instant from = i == q.token().symbolIndex() && q.token().from() != null
@@ -38,7 +39,7 @@ final class BarsPages {
                         : q.start();
                 List<Bar> bars = market.bars(symbol, q.frame(), from, q.end(), q.limit() - count);
                 if (!bars.isEmpty()) {
-                    g.writeArrayFieldStart(symbol);
+                    g.writeArrayPropertyStart(symbol);
                     for (Bar bar : bars) {
                         writeBar(g, q.splitAdjusted() ? Split.adjusted(symbol, bar) : bar);
                     }
@@ -56,11 +57,11 @@ final class BarsPages {
             }
             g.writeEndObject();
             if (nextToken == null) {
-                g.writeNullField("next_page_token");
+                g.writeNullProperty("next_page_token");
             } else {
-                g.writeStringField("next_page_token", nextToken);
+                g.writeStringProperty("next_page_token", nextToken);
             }
-            g.writeStringField("currency", "USD");
+            g.writeStringProperty("currency", "USD");
             g.writeEndObject();
         }
     }
@@ -80,14 +81,14 @@ final class BarsPages {
 
     private static void writeBar(JsonGenerator g, Bar bar) throws IOException {
         g.writeStartObject();
-        g.writeStringField("t", bar.t().toString());
-        g.writeNumberField("o", bar.o());
-        g.writeNumberField("h", bar.h());
-        g.writeNumberField("l", bar.l());
-        g.writeNumberField("c", bar.c());
-        g.writeNumberField("v", bar.v());
-        g.writeNumberField("n", bar.n());
-        g.writeNumberField("vw", bar.vw());
+        g.writeStringProperty("t", bar.t().toString());
+        g.writeNumberProperty("o", bar.o());
+        g.writeNumberProperty("h", bar.h());
+        g.writeNumberProperty("l", bar.l());
+        g.writeNumberProperty("c", bar.c());
+        g.writeNumberProperty("v", bar.v());
+        g.writeNumberProperty("n", bar.n());
+        g.writeNumberProperty("vw", bar.vw());
         g.writeEndObject();
     }
 }

@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * {@code GET /v1/corporate-actions}: the splits the market knows of, for the symbols and types asked, whose
@@ -48,11 +50,11 @@ final class CorporateActionsEndpoint implements HttpHandler {
 
     private byte[] render(List<String> symbols, List<String> types, LocalDate start, LocalDate end) throws IOException {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        try (JsonGenerator g = json.createGenerator(body)) {
+        try (JsonGenerator g = json.createGenerator(ObjectWriteContext.empty(), body)) {
             g.writeStartObject();
-            g.writeObjectFieldStart("corporate_actions");
+            g.writeObjectPropertyStart("corporate_actions");
             if (types.contains("forward_split")) {
-                g.writeArrayFieldStart("forward_splits");
+                g.writeArrayPropertyStart("forward_splits");
                 for (Split split : Split.KNOWN) {
                     if (symbols.contains(split.symbol())
                             && !split.exDate().isBefore(start)
@@ -63,7 +65,7 @@ final class CorporateActionsEndpoint implements HttpHandler {
                 g.writeEndArray();
             }
             g.writeEndObject();
-            g.writeNullField("next_page_token");
+            g.writeNullProperty("next_page_token");
             g.writeEndObject();
         }
         return body.toByteArray();
@@ -71,14 +73,14 @@ final class CorporateActionsEndpoint implements HttpHandler {
 
     private static void writeSplit(JsonGenerator g, Split split) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", "sim-" + split.symbol() + "-" + split.exDate());
-        g.writeStringField("symbol", split.symbol());
-        g.writeNumberField("new_rate", split.newRate());
-        g.writeNumberField("old_rate", split.oldRate());
-        g.writeStringField("process_date", split.exDate().toString());
-        g.writeStringField("ex_date", split.exDate().toString());
-        g.writeStringField("record_date", split.exDate().minusDays(4).toString());
-        g.writeStringField("payable_date", split.exDate().minusDays(3).toString());
+        g.writeStringProperty("id", "sim-" + split.symbol() + "-" + split.exDate());
+        g.writeStringProperty("symbol", split.symbol());
+        g.writeNumberProperty("new_rate", split.newRate());
+        g.writeNumberProperty("old_rate", split.oldRate());
+        g.writeStringProperty("process_date", split.exDate().toString());
+        g.writeStringProperty("ex_date", split.exDate().toString());
+        g.writeStringProperty("record_date", split.exDate().minusDays(4).toString());
+        g.writeStringProperty("payable_date", split.exDate().minusDays(3).toString());
         g.writeEndObject();
     }
 }

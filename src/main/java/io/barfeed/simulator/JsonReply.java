@@ -3,11 +3,12 @@ package io.barfeed.simulator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
+
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /** Sends a whole JSON answer at once, its length known; errors in Alpaca's form, {@code {"message":"..."}}. */
 final class JsonReply {
@@ -30,14 +31,12 @@ final class JsonReply {
     /** A JSON object of text fields, given as name, value, name, value... */
     static byte[] object(String... namesAndValues) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = JSON.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(ObjectWriteContext.empty(), out)) {
             g.writeStartObject();
             for (int i = 0; i + 1 < namesAndValues.length; i += 2) {
-                g.writeStringField(namesAndValues[i], namesAndValues[i + 1]);
+                g.writeStringProperty(namesAndValues[i], namesAndValues[i + 1]);
             }
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return out.toByteArray();
     }

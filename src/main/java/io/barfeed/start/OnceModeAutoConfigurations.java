@@ -18,22 +18,29 @@ public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter
 
     static final List<String> LEFT_OUT = List.of(
             "org.springframework.boot.actuate.autoconfigure.",
-            "org.springframework.boot.autoconfigure.web.",
-            "org.springframework.boot.autoconfigure.websocket.",
-            "org.springframework.boot.autoconfigure.http.",
-            "org.springframework.boot.autoconfigure.cache.",
+            "org.springframework.boot.health.autoconfigure.",
+            "org.springframework.boot.webmvc.autoconfigure.",
+            "org.springframework.boot.servlet.autoconfigure.",
+            "org.springframework.boot.tomcat.autoconfigure.",
+            "org.springframework.boot.http.converter.autoconfigure.",
+            "org.springframework.boot.jackson.autoconfigure.",
+            "org.springframework.boot.micrometer.",
+            "org.springframework.boot.jdbc.autoconfigure.health.",
+            "org.springframework.boot.jdbc.autoconfigure.metrics.",
+            "org.springframework.boot.transaction.jta.",
+            "org.springframework.boot.autoconfigure.admin.",
             "org.springframework.boot.autoconfigure.task.",
             "org.springframework.boot.autoconfigure.availability.",
             "org.springframework.boot.autoconfigure.ssl.",
             "org.springframework.boot.autoconfigure.jmx.",
-            "io.hawt.",
             "org.jolokia.",
             "org.apache.camel.spring.boot.actuate.",
-            "org.apache.camel.spring.boot.cloud.",
             "org.apache.camel.spring.boot.vault.",
-            "org.apache.camel.spring.boot.health.");
+            "org.apache.camel.spring.boot.security.",
+            "org.apache.camel.spring.boot.trace.",
+            "org.apache.camel.spring.boot.errorregistry.");
 
-    private static final String METRICS = "org.springframework.boot.actuate.autoconfigure.metrics.";
+    private static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.";
 
     static final List<String> KEPT = List.of(
             METRICS + "MetricsAutoConfiguration",

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,19 +29,21 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.PathType;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SchemaRegistryConfig;
+import com.networknt.schema.dialect.Dialect;
+import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
+import com.networknt.schema.path.PathType;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code java -jar target/barfeed.jar validate [routes]}: checks every {@code *.camel.yaml} file
@@ -60,19 +63,31 @@ public final class RoutesValidator {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.+}}");
     private static final Pattern LOADER_LINE = Pattern.compile("line (\\d+), column \\d+");
 
-    private final JsonSchema schema;
+    private final Schema schema;
+    // The expression languages (simple, constant, header...): a key of these where the canonical form wants
+    // expression: is the compact notation.
+    private final Set<String> languages = new HashSet<>();
 
     public RoutesValidator() throws IOException {
         try (InputStream in =
-                DefaultCamelContext.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl.json")) {
+                DefaultCamelContext.class.getClassLoader().getResourceAsStream("schema/camelYamlDsl-canonical.json")) {
             if (in == null) {
-                throw new IOException("schema/camelYamlDsl.json is not on the class path (camel-yaml-dsl)");
+                throw new IOException("schema/camelYamlDsl-canonical.json is not on the class path (camel-yaml-dsl)");
             }
-            SchemaValidatorsConfig config = SchemaValidatorsConfig.builder()
+            SchemaRegistryConfig config = SchemaRegistryConfig.builder()
                     .pathType(PathType.JSON_POINTER)
                     .build();
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(in, config);
+            // Camel's schema marks deprecated options with a keyword of its own; it says nothing to validation.
+            Dialect draft4 = Dialect.builder(Dialects.getDraft4())
+                    .keyword(new NonValidationKeyword("deprecated"))
+                    .build();
+            schema = SchemaRegistry.withDefaultDialect(draft4, registry -> registry.schemaRegistryConfig(config))
+                    .getSchema(in);
         }
+        schema.getSchemaNode()
+                .at("/items/definitions/org.apache.camel.model.language.ExpressionDefinition/properties")
+                .propertyNames()
+                .forEach(languages::add);
     }
 
     public static void main(String[] args) throws IOException {
@@ -137,7 +152,7 @@ public final class RoutesValidator {
         }
         Map<String, Integer> lines = new HashMap<>();
         JsonNode json = toJson(root, "", lines);
-        Set<ValidationMessage> errors = schema.validate(json);
+        List<Error> errors = schema.validate(json);
         // The DSL converts scalars as it reads them: a {{placeholder}} where a number is due, or 60000
         // where the schema says string, work. Such values are set to what the schema expects, and the
         // file is checked again, until only real problems are left.
@@ -146,16 +161,44 @@ public final class RoutesValidator {
         }
         Set<String> seen = new LinkedHashSet<>();
         List<Problem> problems = new ArrayList<>();
-        for (ValidationMessage m : errors) {
+        for (Error m : errors) {
             String pointer = m.getInstanceLocation().toString();
             if (m.getProperty() != null && lines.containsKey(pointer + "/" + m.getProperty())) {
                 pointer = pointer + "/" + m.getProperty(); // an unknown key: its own line, not its parent's
             }
-            if (seen.add(pointer + m.getMessage())) {
-                problems.add(new Problem(file, lineOf(pointer, lines), m.getMessage()));
+            String message = compactNotation(m, pointer);
+            if (seen.add(pointer + message)) {
+                problems.add(new Problem(file, lineOf(pointer, lines), message));
             }
         }
         return problems;
+    }
+
+    /**
+     * What the canonical schema says of the compact notation Camel 4.22 deprecates (and warns of at start), put as
+     * the line to write instead; any other problem as the schema says it.
+     */
+    private String compactNotation(Error m, String pointer) {
+        String key = pointer.substring(pointer.lastIndexOf('/') + 1);
+        if (m.getProperty() != null && languages.contains(m.getProperty())) {
+            return m.getProperty() + ": is the compact notation, deprecated since Camel 4.22: write expression: { "
+                    + m.getProperty() + ": { expression: ... } }";
+        }
+        if ("type".equals(m.getKeyword())
+                && m.getInstanceNode() != null
+                && m.getInstanceNode().isString()
+                && m.getMessage().contains("string found, object expected")) {
+            String field = switch (key) {
+                case "to", "toD", "wireTap", "enrich", "pollEnrich" -> "uri";
+                case "log" -> "message";
+                default -> languages.contains(key) ? "expression" : null;
+            };
+            if (field != null) {
+                return key + ": \"" + m.getInstanceNode().asString() + "\" is the compact notation, deprecated since"
+                        + " Camel 4.22: write " + key + ": { " + field + ": ... }";
+            }
+        }
+        return m.getMessage();
     }
 
     /** The file loaded as Camel loads it: unknown steps, bad expressions, duplicate ids. */
@@ -173,24 +216,24 @@ public final class RoutesValidator {
     private static final Pattern TYPE_ERROR = Pattern.compile("(\\w+) found, (\\w+) expected");
 
     /** Sets each scalar the DSL would convert to the type the schema expects; false when none was. */
-    private static boolean coerceScalars(JsonNode json, Set<ValidationMessage> errors) {
+    private static boolean coerceScalars(JsonNode json, List<Error> errors) {
         boolean changed = false;
-        for (ValidationMessage m : errors) {
+        for (Error m : errors) {
             Matcher type = TYPE_ERROR.matcher(m.getMessage());
             JsonNode value = m.getInstanceNode();
-            if (!"type".equals(m.getType()) || !type.find() || value == null || !value.isValueNode()) {
+            if (!"type".equals(m.getKeyword()) || !type.find() || value == null || !value.isValueNode()) {
                 continue;
             }
             String expected = type.group(2);
             JsonNode replacement = null;
-            if (value.isTextual() && PLACEHOLDER.matcher(value.asText()).matches()) {
+            if (value.isString() && PLACEHOLDER.matcher(value.asString()).matches()) {
                 replacement = switch (expected) {
                     case "integer", "number" -> JsonNodeFactory.instance.numberNode(0);
                     case "boolean" -> JsonNodeFactory.instance.booleanNode(false);
                     default -> null;
                 };
             } else if (expected.equals("string") && (value.isNumber() || value.isBoolean())) {
-                replacement = JsonNodeFactory.instance.textNode(value.asText());
+                replacement = JsonNodeFactory.instance.stringNode(value.asString());
             }
             String pointer = m.getInstanceLocation().toString();
             int slash = pointer.lastIndexOf('/');
@@ -249,7 +292,7 @@ public final class RoutesValidator {
                 return JsonNodeFactory.instance.nullNode();
             }
         }
-        return JsonNodeFactory.instance.textNode(text);
+        return JsonNodeFactory.instance.stringNode(text);
     }
 
     /** The line of the deepest part of {@code pointer} that the file has. */

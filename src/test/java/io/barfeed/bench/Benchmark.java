@@ -32,13 +32,13 @@ import java.util.regex.Pattern;
 import org.flywaydb.core.Flyway;
 import org.postgresql.PGConnection;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.barfeed.simulator.ApiSimulator;
 import io.barfeed.simulator.SimulatedMarket;
 import io.barfeed.simulator.SimulatedMarket.Bar;
 import io.barfeed.simulator.SimulatedMarket.Frame;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * barfeed against PostgreSQL's own floor, on this machine, in one run: for each scenario and schema,
@@ -416,7 +416,7 @@ public final class Benchmark {
                 while (url != null) {
                     HttpResponse<byte[]> page = http.send(
                             HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
-                    url = json.readTree(page.body()).path("next_url").asText(null);
+                    url = json.readTree(page.body()).path("next_url").asString(null);
                 }
             }
         }
@@ -433,7 +433,7 @@ public final class Benchmark {
                         HttpRequest.newBuilder(URI.create(api.baseUrl() + "/v2/stocks/bars?" + query + token))
                                 .build(),
                         HttpResponse.BodyHandlers.ofByteArray());
-                String next = json.readTree(page.body()).path("next_page_token").asText(null);
+                String next = json.readTree(page.body()).path("next_page_token").asString(null);
                 token = next == null ? null : "&page_token=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
             } while (token != null);
         }

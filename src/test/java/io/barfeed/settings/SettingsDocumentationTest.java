@@ -19,9 +19,9 @@ import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The three places that describe barfeed's settings agree: application.yaml (what runs), the configuration metadata
@@ -70,9 +70,9 @@ class SettingsDocumentationTest {
     @Test
     void everySettingInTheMetadataIsDescribed() throws IOException {
         for (JsonNode property : metadata().get("properties")) {
-            if (property.get("name").asText().startsWith("barfeed.")) {
-                assertThat(property.path("description").asText())
-                        .as("description of %s", property.get("name").asText())
+            if (property.get("name").asString().startsWith("barfeed.")) {
+                assertThat(property.path("description").asString())
+                        .as("description of %s", property.get("name").asString())
                         .isNotBlank();
             }
         }
@@ -99,17 +99,19 @@ class SettingsDocumentationTest {
     static Map<String, String> metadataDefaults() throws IOException {
         Map<String, String> defaults = new TreeMap<>();
         for (JsonNode property : metadata().get("properties")) {
-            String name = property.get("name").asText();
+            String name = property.get("name").asString();
             if (!name.startsWith("barfeed.")) {
                 continue;
             }
             JsonNode value = property.get("defaultValue");
-            boolean list = property.path("type").asText().startsWith("java.util.List");
-            if (list && value != null && value.isTextual() && !value.asText().startsWith("[")) {
-                value = JsonNodeFactory.instance.textNode("[" + value.asText() + "]"); // a list of one, as its element
+            boolean list = property.path("type").asString().startsWith("java.util.List");
+            if (list && value != null && value.isString() && !value.asString().startsWith("[")) {
+                value = JsonNodeFactory.instance.stringNode(
+                        "[" + value.asString() + "]"); // a list of one, as its element
             }
             defaults.put(
-                    name, value == null ? (list ? "[]" : null) : value.isTextual() ? value.asText() : value.toString());
+                    name,
+                    value == null ? (list ? "[]" : null) : value.isString() ? value.asString() : value.toString());
         }
         return defaults;
     }

@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,10 +19,10 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import io.barfeed.simulator.SimulatedMarket.Frame;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /** The simulator keeps Alpaca's contract: limit across symbols, pages in symbol-then-time order, every bar once. */
 class ApiSimulatorTest {
@@ -50,17 +49,16 @@ class ApiSimulatorTest {
             JsonNode page =
                     get(simulator, "MSFT,AAPL,NOPE", "15Min", 1000, token).body();
             int onPage = 0;
-            for (Iterator<Map.Entry<String, JsonNode>> it = page.get("bars").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> symbol = it.next();
+            for (Map.Entry<String, JsonNode> symbol : page.get("bars").properties()) {
                 for (JsonNode bar : symbol.getValue()) {
-                    walked.add(symbol.getKey() + " " + bar.get("t").asText());
+                    walked.add(symbol.getKey() + " " + bar.get("t").asString());
                     onPage++;
                 }
             }
             assertThat(onPage).isLessThanOrEqualTo(1000);
             token = page.get("next_page_token").isNull()
                     ? null
-                    : page.get("next_page_token").asText();
+                    : page.get("next_page_token").asString();
             pages++;
         } while (token != null);
 
@@ -85,7 +83,7 @@ class ApiSimulatorTest {
                         "AAPL,MSFT",
                         "15Min",
                         200,
-                        first.get("next_page_token").asText())
+                        first.get("next_page_token").asString())
                 .body();
         assertThat(second.get("bars").has("AAPL")).isFalse();
         assertThat(second.get("bars").get("MSFT")).hasSize(60);
@@ -96,7 +94,7 @@ class ApiSimulatorTest {
     void dailyBarsAreStampedAtNewYorkMidnight() throws Exception {
         JsonNode page = get(simulator, "AAPL", "1Day", 1000, null).body();
 
-        assertThat(page.get("bars").get("AAPL").get(0).get("t").asText()).isEqualTo("2024-03-04T05:00:00Z");
+        assertThat(page.get("bars").get("AAPL").get(0).get("t").asString()).isEqualTo("2024-03-04T05:00:00Z");
         assertThat(page.get("bars").get("AAPL")).hasSize(5);
     }
 

@@ -43,7 +43,8 @@ class OnceModeTest {
         new OnceModeSettings().postProcessEnvironment(environment, null);
 
         assertThat(environment.getProperty("spring.jmx.enabled")).isEqualTo("true");
-        assertThat(filter.match(new String[] {"io.hawt.springboot.HawtioManagementConfiguration"}, null))
+        assertThat(filter.match(
+                        new String[] {"org.jolokia.support.spring.actuator.JolokiaWebEndpointAutoConfiguration"}, null))
                 .containsExactly(true);
     }
 
@@ -54,16 +55,17 @@ class OnceModeTest {
 
         boolean[] match = filter.match(
                 new String[] {
-                    "io.hawt.springboot.HawtioManagementConfiguration",
-                    "org.springframework.boot.actuate.autoconfigure.health.HealthEndpointAutoConfiguration",
+                    "org.jolokia.support.spring.actuator.JolokiaWebEndpointAutoConfiguration",
+                    "org.springframework.boot.health.autoconfigure.actuate.endpoint.HealthEndpointAutoConfiguration",
+                    "org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration",
                     "org.apache.camel.spring.boot.vault.AwsVaultAutoConfiguration",
-                    "org.springframework.boot.actuate.autoconfigure.metrics.MetricsAutoConfiguration",
-                    "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
-                    "org.apache.camel.component.sql.springboot.SqlComponentAutoConfiguration"
+                    "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+                    "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+                    "org.apache.camel.component.http.springboot.HttpComponentAutoConfiguration"
                 },
                 null);
 
-        assertThat(match).containsExactly(false, false, false, true, true, true);
+        assertThat(match).containsExactly(false, false, false, false, true, true, true);
     }
 
     /** An environment whose application.yaml holds {@code settings}. */

@@ -1,6 +1,7 @@
 package io.barfeed.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,28 @@ class RoutesValidatorTest {
             assertThat(p.line()).isEqualTo(line);
             assertThat(p.message()).contains("doTryy");
         });
+    }
+
+    @Test
+    void theCompactNotationIsNamedWithTheCanonicalLineToWrite(@TempDir Path dir) throws Exception {
+        String compact = Files.readString(Path.of("routes", "store.camel.yaml"))
+                .replaceFirst("expression:\\n\\s+simple:\\n\\s+expression: \"\\$\\{body}\"", "simple: \"\\${body}\"")
+                .replace("- to: { uri: direct:store-batch }", "- to: direct:store-batch");
+        Files.writeString(dir.resolve("store.camel.yaml"), compact);
+        int split = lineOf(compact, "- split:") + 1;
+        int to = lineOf(compact, "- to: direct:store-batch");
+
+        assertThat(new RoutesValidator().validate(dir))
+                .extracting(RoutesValidator.Problem::line, RoutesValidator.Problem::message)
+                .contains(
+                        tuple(
+                                split,
+                                "simple: is the compact notation, deprecated since Camel 4.22: write expression: {"
+                                        + " simple: { expression: ... } }"),
+                        tuple(
+                                to,
+                                "to: \"direct:store-batch\" is the compact notation, deprecated since Camel 4.22:"
+                                        + " write to: { uri: ... }"));
     }
 
     @Test
