@@ -15,7 +15,7 @@ public enum TimeFormat {
     EPOCH_NANOS;
 
     /** The instant {@code text} writes in this format. */
-    Instant parse(String text) {
+    public Instant parse(String text) {
         if (this == RFC3339) {
             return BarTime.parse(text);
         }

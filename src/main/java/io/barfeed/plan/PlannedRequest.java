@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
 /**
  * One bars request (all its pages): its symbols share one start and one end. A repair asks again for a range
  * behind the symbols' newest stored bars that an earlier run did not store; {@code openRangeSymbols} are the
- * symbols with open failure ranges inside [start, end], resolved when the request completes.
+ * symbols with open failure ranges inside [start, end], resolved when the request completes. {@code feed} is the
+ * data feed to ask for when it is not the provider's setting (the live stream's repairs ask for the stream's own
+ * feed); null: the setting.
  */
 public record PlannedRequest(
         String timeframe,
@@ -19,16 +21,33 @@ public record PlannedRequest(
         Instant start,
         Instant end,
         boolean repair,
-        List<String> openRangeSymbols) {
+        List<String> openRangeSymbols,
+        String feed) {
 
     public PlannedRequest {
         symbols = List.copyOf(symbols);
         openRangeSymbols = List.copyOf(openRangeSymbols);
     }
 
+    /** A request for the provider's own feed. */
+    public PlannedRequest(
+            String timeframe,
+            List<UniverseSymbol> symbols,
+            Instant start,
+            Instant end,
+            boolean repair,
+            List<String> openRangeSymbols) {
+        this(timeframe, symbols, start, end, repair, openRangeSymbols, null);
+    }
+
     /** A request with no open ranges to resolve. */
     public PlannedRequest(String timeframe, List<UniverseSymbol> symbols, Instant start, Instant end) {
         this(timeframe, symbols, start, end, false, List.of());
+    }
+
+    /** The feed to ask for: this request's own, else {@code setting} (the provider's). */
+    public String feedOr(String setting) {
+        return feed == null || feed.isBlank() ? setting : feed;
     }
 
     /** The request's only symbol, for providers that take one a request. */

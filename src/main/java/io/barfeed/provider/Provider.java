@@ -31,6 +31,8 @@ public class Provider {
     private final List<String> keyQuery;
     private final int maxSymbolsPerRequest;
     private final Duration endDelay;
+    private final String streamUrl;
+    private final String streamFeed;
 
     public Provider(Environment environment) {
         this.name = name(environment);
@@ -40,6 +42,8 @@ public class Provider {
         this.maxSymbolsPerRequest =
                 environment.getProperty(key(name, "max-symbols-per-request"), Integer.class, Integer.MAX_VALUE);
         this.endDelay = environment.getProperty(key(name, "end-delay"), Duration.class, Duration.ZERO);
+        this.streamUrl = environment.getProperty(key(name, "stream-url"), "");
+        this.streamFeed = environment.getProperty(key(name, "stream-feed"), "");
     }
 
     /** The active provider's name (barfeed.provider). */
@@ -89,6 +93,19 @@ public class Provider {
         return endDelay;
     }
 
+    /** The provider's live stream, a WebSocket URL ({@code barfeed.<provider>.stream-url}); empty: none. */
+    public String streamUrl() {
+        return streamUrl;
+    }
+
+    /**
+     * The feed the stream serves ({@code barfeed.<provider>.stream-feed}), which its repairs ask REST for; empty: the
+     * REST setting's.
+     */
+    public String streamFeed() {
+        return streamFeed;
+    }
+
     /** {@code host:port} of the API: keys go to it and nowhere else. */
     String authority() {
         URI base = URI.create(baseUrl);
@@ -97,6 +114,27 @@ public class Provider {
 
     static int defaultPort(String scheme) {
         return "https".equalsIgnoreCase(scheme) ? 443 : 80;
+    }
+
+    /** A template with each {VARIABLE} replaced by its value, read now; a variable not set gives empty text. */
+    public static String fillOrEmpty(String template, Environment environment) {
+        Matcher m = VARIABLE.matcher(template);
+        StringBuilder filled = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(filled, Matcher.quoteReplacement(environment.getProperty(m.group(1), "")));
+        }
+        m.appendTail(filled);
+        return filled.toString();
+    }
+
+    /** The {VARIABLE} names of a template, in order. */
+    public static List<String> variablesOf(String template) {
+        List<String> names = new ArrayList<>();
+        Matcher m = VARIABLE.matcher(template);
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
     }
 
     /** A template with each {VARIABLE} replaced by its value, read now; null when a variable is not set. */

@@ -93,6 +93,12 @@ public class FailureRows {
                 .toList();
     }
 
+    /** A row of barfeed.failure for what another flow than a run's requests did not store (the live stream). */
+    public static Map<String, Object> failure(
+            Run run, SymbolRange range, String timeframe, String stage, String message) {
+        return row(run, range, timeframe, stage, null, message);
+    }
+
     private static Map<String, Object> row(
             Run run, SymbolRange range, String timeframe, String stage, Integer status, String message) {
         Map<String, Object> row = new HashMap<>();

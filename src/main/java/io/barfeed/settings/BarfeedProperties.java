@@ -43,6 +43,7 @@ import jakarta.validation.constraints.Pattern;
  * @param schema barfeed's own data tables.
  * @param embedded The embedded PostgreSQL used when no database is configured.
  * @param simulator The built-in simulator of the market-data API.
+ * @param stream Live bars over the provider's WebSocket stream.
  */
 @ConfigurationProperties("barfeed")
 @Validated
@@ -64,7 +65,8 @@ public record BarfeedProperties(
         @DefaultValue @Valid Progress progress,
         @DefaultValue @Valid Schema schema,
         @DefaultValue @Valid Embedded embedded,
-        @DefaultValue @Valid Simulator simulator) {
+        @DefaultValue @Valid Simulator simulator,
+        @DefaultValue @Valid Stream stream) {
 
     /** Timeframe names as Alpaca v2 writes them. */
     static final String TIMEFRAME =
@@ -165,6 +167,9 @@ public record BarfeedProperties(
      * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data,
      *     and refuse a request ending on that edge.
      * @param corporateActions The corporate actions read into the ledger barfeed.corporate_action.
+     * @param streamUrl The live stream of minute bars (WebSocket): v2/iex is the free plan's feed, v2/sip needs a paid
+     *     plan.
+     * @param streamFeed The feed the stream URL serves; repairs after a (re)connect ask REST for this same feed.
      */
     public record Alpaca(
             @DefaultValue("https://data.alpaca.markets") @NotBlank
@@ -187,7 +192,13 @@ public record BarfeedProperties(
             String adjustment,
 
             @DefaultValue("16m") @NotNull Duration endDelay,
-            @DefaultValue @Valid CorporateActions corporateActions) {}
+            @DefaultValue @Valid CorporateActions corporateActions,
+
+            @DefaultValue("wss://stream.data.alpaca.markets/v2/iex") @Pattern(regexp = "wss?://.+")
+            String streamUrl,
+
+            @DefaultValue("iex") @Pattern(regexp = "sip|iex|otc|boats|delayed_sip")
+            String streamFeed) {}
 
     /**
      * Massive's (formerly Polygon.io) stock aggregates (barfeed.provider: massive;
@@ -203,6 +214,8 @@ public record BarfeedProperties(
      * @param pageLimit Bars per page asked of the API (at most 50000).
      * @param adjusted Split-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
      * @param endDelay How far behind now a request ends (the free plan serves 15-minute delayed data).
+     * @param streamUrl The live stream of per-minute aggregates (WebSocket; wss://delayed.massive.com/stocks is 15
+     *     minutes behind).
      */
     public record Massive(
             @DefaultValue("https://api.massive.com") @NotBlank
@@ -216,7 +229,10 @@ public record BarfeedProperties(
             @DefaultValue("1") @Min(1) @Max(1) int maxSymbolsPerRequest,
             @DefaultValue("50000") @Min(1) @Max(50_000) int pageLimit,
             @DefaultValue("false") boolean adjusted,
-            @DefaultValue("16m") @NotNull Duration endDelay) {}
+            @DefaultValue("16m") @NotNull Duration endDelay,
+
+            @DefaultValue("wss://socket.massive.com/stocks") @Pattern(regexp = "wss?://.+")
+            String streamUrl) {}
 
     /**
      * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.
@@ -357,6 +373,9 @@ public record BarfeedProperties(
      * @param unknownSymbols Symbols the simulator knows nothing of (they return no bars).
      * @param seedDemoUniverse Seed a demo universe (ETF DEMO and ~200 holdings) into an empty stock table.
      * @param faults Faults mixed into the answers, as shares of requests, for chaos runs.
+     * @param aroundTheClock The simulated market trades every minute of every day, not only 09:30 to 16:00 New York
+     *     on weekdays, so the stream's demo shows live bars at any hour.
+     * @param stream The simulator's live stream.
      */
     public record Simulator(
             Boolean enabled,
@@ -366,7 +385,70 @@ public record BarfeedProperties(
             @DefaultValue("1m") @NotNull Duration rateLimitWindow,
             @DefaultValue List<String> unknownSymbols,
             @DefaultValue("true") boolean seedDemoUniverse,
-            @DefaultValue @Valid Faults faults) {}
+            @DefaultValue @Valid Faults faults,
+            @DefaultValue("false") boolean aroundTheClock,
+            @DefaultValue @Valid SimulatorStream stream) {}
+
+    /**
+     * The simulator's live stream (Alpaca's protocol at /v2/iex and /v2/sip, Massive's at /stocks).
+     *
+     * @param updatedShare Share of minute bars corrected by an updated bar about 30 s later (0 to 1).
+     * @param pingInterval How often the simulator pings each connection (Alpaca: about every 54 s).
+     * @param refuse An error code the simulator answers every authentication with (402, 406, 409), 0 = none.
+     */
+    public record SimulatorStream(
+            @DefaultValue("0.01") @DecimalMin("0") @DecimalMax("1")
+            double updatedShare,
+
+            @DefaultValue("54s") @NotNull Duration pingInterval,
+            @DefaultValue("0") @Min(0) @Max(999) int refuse) {}
+
+    /**
+     * Live bars over the provider's WebSocket (routes/stream.camel.yaml): the minute bars of the universe as they
+     * arrive, the larger timeframes of barfeed.fetch.timeframes rolled up from them, every gap repaired from REST.
+     *
+     * @param enabled Stream live bars (a service only, never a once-run); the profile cluster streams on one node.
+     * @param pingInterval How often barfeed pings the server; its pongs, like any frame, show the socket is alive.
+     * @param stallTimeout No frame of any kind (data, control, ping, pong) for this long: the socket is dead, it is
+     *     closed and a new one opened.
+     * @param handshakeTimeout Longest wait for the connection, the greeting, the authentication and the subscription
+     *     reply.
+     * @param backoff First wait before reconnecting; it doubles with each failed attempt, plus random jitter.
+     * @param maxBackoff Longest wait between two connection attempts.
+     * @param backoffReset Connected this long, the next reconnect waits the first backoff again.
+     * @param connectionLimitBackoff Shortest wait after the provider's connection limit refusal (Alpaca 406: another
+     *     client holds the account's only connection).
+     * @param universeRefresh How often the universe query is read again; symbols added are subscribed, symbols gone
+     *     unsubscribed.
+     * @param batchWait Longest a streamed bar waits for its batch, when a frame does not end it.
+     * @param rollUpDelay A larger timeframe's window is rolled up this long after it closes, so its last minute's
+     *     bar and its updated bar (about 30 s later) are in.
+     * @param repairLookback Farthest back a repair after a (re)connect asks REST, whatever a symbol's newest stored
+     *     bar (older gaps are the scheduled runs').
+     * @param downAfter Health shows the stream DOWN once it has been disconnected this long.
+     * @param reportInterval How often the stream logs what it received and stored.
+     */
+    public record Stream(
+            @DefaultValue("false") boolean enabled,
+            @DefaultValue("10s") @NotNull Duration pingInterval,
+            @DefaultValue("30s") @NotNull Duration stallTimeout,
+            @DefaultValue("10s") @NotNull Duration handshakeTimeout,
+            @DefaultValue("1s") @NotNull Duration backoff,
+            @DefaultValue("60s") @NotNull Duration maxBackoff,
+            @DefaultValue("60s") @NotNull Duration backoffReset,
+            @DefaultValue("30s") @NotNull Duration connectionLimitBackoff,
+            @DefaultValue("5m") @NotNull Duration universeRefresh,
+            @DefaultValue("200ms") @NotNull Duration batchWait,
+            @DefaultValue("35s") @NotNull Duration rollUpDelay,
+            @DefaultValue("P1D") @NotNull Duration repairLookback,
+            @DefaultValue("2m") @NotNull Duration downAfter,
+            @DefaultValue("60s") @NotNull Duration reportInterval) {
+
+        @AssertTrue(message = "stall-timeout must be longer than ping-interval")
+        public boolean isStallTimeoutAfterPing() {
+            return stallTimeout.compareTo(pingInterval) > 0;
+        }
+    }
 
     /**
      * Faults mixed into the simulator's answers, as shares of requests (0 to 1, adding up to at most 1).

@@ -52,6 +52,11 @@ public final class StoreBatch {
         return batches;
     }
 
+    /** Rows to store as one batch: {@code newBars} when none of them can be stored already (COPY may take them). */
+    public static StoreBatch of(List<BarRow> rows, boolean newBars) {
+        return new StoreBatch(rows, newBars);
+    }
+
     private static void cut(List<BarRow> rows, boolean newBars, int size, List<StoreBatch> into) {
         for (int from = 0; from < rows.size(); from += size) {
             into.add(new StoreBatch(rows.subList(from, Math.min(from + size, rows.size())), newBars));
