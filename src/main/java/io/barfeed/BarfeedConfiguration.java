@@ -1,16 +1,19 @@
 package io.barfeed;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorLauncher;
 import io.barfeed.start.ApiKeysCheck;
 import io.barfeed.start.StartupMarks;
+import io.barfeed.store.StatementTimeout;
 
 /** Beans every part of barfeed shares. */
 @Configuration(proxyBeanMethods = false)
@@ -43,6 +46,13 @@ public class BarfeedConfiguration {
     @Bean
     static StartupMarks startupMarks() {
         return new StartupMarks();
+    }
+
+    /** PostgreSQL cancels a statement stuck past barfeed.store.statement-timeout (a lock held elsewhere). */
+    @Bean
+    static StatementTimeout statementTimeout(Environment environment) {
+        return new StatementTimeout(environment.getProperty(
+                "barfeed.store.statement-timeout", Duration.class, BarfeedProperties.Store.STATEMENT_TIMEOUT));
     }
 
     /** The built-in simulator, started before any bean so that all of them see its address. */

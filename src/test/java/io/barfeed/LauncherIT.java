@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +18,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * bin/barfeed as the README's quick start and cron example use it, on the jar the build just packaged (this test runs
- * after the package step): from a folder of its own, it runs on the jar's own files, writes its class data sharing
- * archive on the first run and maps it on the next, and an agent-like JVM option (a flight recording) runs without
- * the archive instead of crashing the JVM.
+ * after the package step): from a folder of its own, it runs on the jar's own files, writes its class cache on the
+ * first run (the JDK's ahead-of-time cache on a JDK 25 or later, a class data sharing archive on an older one) and
+ * loads barfeed's classes from it on the next, and an agent-like JVM option (a flight recording) runs without it
+ * instead of crashing the JVM.
  */
 class LauncherIT {
 
@@ -27,7 +29,7 @@ class LauncherIT {
     static final Path APP = Path.of("target", "barfeed-app").toAbsolutePath();
 
     @Test
-    void onceRunsFromAnyFolderWriteTheArchiveThenUseIt(@TempDir Path folder) throws Exception {
+    void onceRunsFromAnyFolderWriteTheClassCacheThenLoadFromIt(@TempDir Path folder) throws Exception {
         FileSystemUtils.deleteRecursively(APP);
         List<String> args = List.of(
                 "--barfeed.once=true",
@@ -38,17 +40,37 @@ class LauncherIT {
         Result first = launch(folder, args, Map.of());
         assertThat(first.exitCode()).as(first.output()).isZero();
         assertThat(first.output()).contains("settings built-in application.yaml", " built-in files");
-        assertThat(APP.resolve("barfeed.jsa"))
-                .as("the archive the first run writes")
-                .isRegularFile();
+        try (Stream<Path> files = Files.list(APP)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .as("the cache the first run writes")
+                    .anyMatch(name -> name.matches("barfeed-jdk\\d+\\.(aot|jsa)"));
+        }
 
-        Result again = launch(folder, args, Map.of());
+        Path classes = folder.resolve("classes.log");
+        Result again = launch(folder, args, Map.of("JAVA_OPTS", "-Xlog:class+load=info:file=" + classes));
         assertThat(again.exitCode()).as(again.output()).isZero();
         assertThat(again.output().lines().toList())
                 .as(again.output())
                 .hasSizeLessThanOrEqualTo(40)
                 .anyMatch(line -> line.contains("barfeed started in "))
                 .anyMatch(line -> line.contains(" failed=0 "));
+        assertThat(Files.readAllLines(classes))
+                .as("barfeed's classes come from the cache, not from the jar")
+                .anyMatch(line -> line.contains(" io.barfeed.BarfeedApplication source: shared objects file"));
+
+        // The JVM the build runs on (Java 17 here), named: a cache of its own, used on its next run.
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String feature = Integer.toString(Runtime.version().feature());
+        assertThat(launch(folder, args, Map.of("BARFEED_JAVA", java)).exitCode())
+                .isZero();
+        Path ownClasses = folder.resolve("own-classes.log");
+        Result own = launch(
+                folder, args, Map.of("BARFEED_JAVA", java, "JAVA_OPTS", "-Xlog:class+load=info:file=" + ownClasses));
+        assertThat(own.exitCode()).as(own.output()).isZero();
+        assertThat(APP.resolve("barfeed-jdk" + feature + (Runtime.version().feature() >= 25 ? ".aot" : ".jsa")))
+                .isRegularFile();
+        assertThat(Files.readAllLines(ownClasses))
+                .anyMatch(line -> line.contains(" io.barfeed.BarfeedApplication source: shared objects file"));
 
         Path recording = folder.resolve("run.jfr");
         Result recorded = launch(folder, args, Map.of("JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording));

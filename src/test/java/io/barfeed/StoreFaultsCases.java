@@ -6,7 +6,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.barfeed.AlpacaStub.bar;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,6 +42,7 @@ abstract class StoreFaultsCases extends AppTest {
         registry.add("barfeed.store.batch-size", () -> "2");
         registry.add("barfeed.store.retries", () -> "2");
         registry.add("barfeed.store.retry-delay-ms", () -> "10");
+        registry.add("barfeed.store.statement-timeout", () -> "1s");
     }
 
     @BeforeEach
@@ -145,6 +150,34 @@ abstract class StoreFaultsCases extends AppTest {
                         summary.runId()))
                 .startsWith("refused bar at 2024-01-02T14:45Z not stored: ")
                 .contains("close_below_1000");
+    }
+
+    @Test
+    void aStatementWaitingOnALockIsCancelledAtTheTimeoutAndRecordedAndTheNextRunStoresIt() throws Exception {
+        api().page(null, page(T1, T2));
+        RunSummary first;
+        try (Connection locker = jdbc.getDataSource().getConnection()) {
+            locker.setAutoCommit(false);
+            try (Statement s = locker.createStatement()) {
+                s.execute("LOCK TABLE bar IN SHARE MODE"); // reads go on, every insert and COPY waits
+            }
+            first = CompletableFuture.supplyAsync(this::run).get(60, TimeUnit.SECONDS);
+            locker.rollback();
+        }
+
+        assertThat(first.failedSymbols()).containsExactly("AAA");
+        assertThat(jdbc.queryForObject(
+                        "SELECT stage || ' ' || message FROM barfeed.failure WHERE run_id = ?",
+                        String.class,
+                        first.runId()))
+                .startsWith("store ")
+                .contains("statement timeout");
+        assertThat(stored()).isEmpty();
+
+        RunSummary second = run();
+
+        assertThat(second.failed()).isZero();
+        assertThat(stored()).containsExactly(T1, T2);
     }
 
     private void fault(String ts, String sqlstate, int times) {

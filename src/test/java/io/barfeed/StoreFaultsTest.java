@@ -4,7 +4,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** {@link StoreFaultsCases} with the SQL batch insert (the default store path). */
+/** {@link StoreFaultsCases} with the SQL batch insert only (barfeed.store.copy=false; COPY is the default). */
 class StoreFaultsTest extends StoreFaultsCases {
 
     static final AlpacaStub API = new AlpacaStub();
@@ -13,6 +13,7 @@ class StoreFaultsTest extends StoreFaultsCases {
     @DynamicPropertySource
     static void insertSettings(DynamicPropertyRegistry registry) {
         settings(registry, DATABASE, API);
+        registry.add("barfeed.store.copy", () -> "false");
     }
 
     @AfterAll

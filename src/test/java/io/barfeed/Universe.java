@@ -13,6 +13,14 @@ public final class Universe {
         etf(jdbc, etf, holdings);
     }
 
+    /** A database as a first run finds it: {@link #only}, and barfeed's own records (runs, failures, corporate actions)
+     * emptied too, so no test method sees another's. */
+    public static void anew(JdbcTemplate jdbc, String etf, String... holdings) {
+        jdbc.execute(
+                "TRUNCATE barfeed.failure, barfeed.corporate_action, barfeed.action_coverage, barfeed.run CASCADE");
+        only(jdbc, etf, holdings);
+    }
+
     /** An ETF holding the given symbols; the holdings get ids 1, 2, 3... in the order given. */
     public static void etf(JdbcTemplate jdbc, String etf, String... holdings) {
         for (String symbol : holdings) {

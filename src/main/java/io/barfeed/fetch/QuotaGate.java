@@ -136,6 +136,11 @@ public class QuotaGate {
         }
     }
 
+    /** Requests let through that have not been heard back of: 0 between runs, or a slot was never given back. */
+    public synchronized long inFlight() {
+        return inFlight;
+    }
+
     /** For the fetch route: the headers of a response that came back. */
     public void responded(@Headers Map<String, Object> headers, Exchange exchange) {
         answered(exchange, headers, false);

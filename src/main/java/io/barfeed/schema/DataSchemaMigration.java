@@ -12,11 +12,15 @@ import org.springframework.stereotype.Component;
 /**
  * Creates barfeed's data tables (stock, etf_holding, bar) in the database's current schema, with a
  * history of their own; {@code barfeed.schema.managed=false} skips this and leaves an existing
- * schema untouched. The run bookkeeping is Spring Boot's Flyway, in schema {@code barfeed}.
+ * schema untouched. The run bookkeeping is Spring Boot's Flyway, in schema {@code barfeed}. Either migrates only
+ * when a migration is due ({@link SchemaVersions}).
  */
 @Component
 @ConditionalOnProperty(name = "barfeed.schema.managed", havingValue = "true", matchIfMissing = true)
 public class DataSchemaMigration implements InitializingBean {
+
+    private static final String LOCATION = "classpath:db/bars";
+    private static final String HISTORY = "barfeed_schema_history";
 
     private final DataSource dataSource;
 
@@ -27,10 +31,13 @@ public class DataSchemaMigration implements InitializingBean {
 
     @Override
     public void afterPropertiesSet() {
+        if (SchemaVersions.current(dataSource, LOCATION, HISTORY)) {
+            return;
+        }
         Flyway.configure()
                 .dataSource(dataSource)
-                .locations("classpath:db/bars")
-                .table("barfeed_schema_history")
+                .locations(LOCATION)
+                .table(HISTORY)
                 .load()
                 .migrate();
     }

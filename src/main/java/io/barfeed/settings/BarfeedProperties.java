@@ -288,6 +288,9 @@ public record BarfeedProperties(
      * @param retries Extra attempts for a batch that failed for a transient reason (connection lost, deadlock,
      *     serialization).
      * @param retryDelayMs First wait before retrying a batch, in milliseconds; it doubles with each attempt.
+     * @param statementTimeout Longest a statement may run in the database before PostgreSQL cancels it (a batch
+     *     waiting for a lock held elsewhere, a server stuck): the batch fails, is retried or recorded. Every statement
+     *     on barfeed's pool has it (the universe query, the bookkeeping, migrations too). 0: no limit.
      */
     public record Store(
             @NotBlank String insert,
@@ -305,7 +308,12 @@ public record BarfeedProperties(
 
             @DefaultValue("5000") @Min(1) @Max(1_000_000) int batchSize,
             @DefaultValue("5") @Min(0) int retries,
-            @DefaultValue("200") @Min(0) long retryDelayMs) {}
+            @DefaultValue("200") @Min(0) long retryDelayMs,
+            @DefaultValue("60s") @NotNull Duration statementTimeout) {
+
+        /** The default of statementTimeout, for the pool that is set up before the settings are bound. */
+        public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
+    }
 
     /** The names of the insert's bar parameters. */
     static final String BAR_FIELD = "symbol|timeframe|ts|stock_id|open|high|low|close|volume|trade_count|vwap";

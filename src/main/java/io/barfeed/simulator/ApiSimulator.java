@@ -57,8 +57,8 @@ public final class ApiSimulator implements AutoCloseable {
         this.alpacaPages = new RenderedPages<>(new BarsPages(market)::write, rendered);
         this.massivePages = new RenderedPages<>(new AggregatesPages(market)::write, rendered);
         QuotaWindow quota = new QuotaWindow(rateLimit, rateWindow);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
-        this.workers = Executors.newFixedThreadPool(32, r -> {
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 512);
+        this.workers = Executors.newFixedThreadPool(256, r -> {
             Thread t = new Thread(r, "api-simulator");
             t.setDaemon(true);
             return t;

@@ -8,11 +8,11 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 /**
- * A once-run serves nothing and is watched by nobody: it needs no web server, console, Jolokia, actuator endpoint,
- * health check, secrets vault or cloud service call. Their auto-configurations are left out before Spring even
- * reads them, which is most of what a once-run's start-up spends in Spring (README, Performance). The metrics
- * registry stays (barfeed counts into it; the once-run's memory line reads it), and so does the build's version
- * (the start-up line names it).
+ * A once-run serves nothing and is watched by nobody: it needs no web server, Jolokia, actuator endpoint, health
+ * check, secrets vault, method validation, route template, REST configuration or supervised route controller.
+ * Their auto-configurations are left out before Spring even reads them, which is most of what a once-run's start-up
+ * spends in Spring (README, Performance). The metrics registry stays (barfeed counts into it; the once-run's memory
+ * line reads it), and so does the build's version (the start-up line names it).
  */
 public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {
 
@@ -33,12 +33,23 @@ public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter
             "org.springframework.boot.autoconfigure.availability.",
             "org.springframework.boot.autoconfigure.ssl.",
             "org.springframework.boot.autoconfigure.jmx.",
+            "org.springframework.boot.autoconfigure.aop.",
+            "org.springframework.boot.validation.autoconfigure.",
+            "org.springframework.boot.flyway.autoconfigure.FlywayEndpointAutoConfiguration",
+            "org.springframework.boot.quartz.autoconfigure.QuartzEndpointAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JndiDataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.XADataSourceAutoConfiguration",
             "org.jolokia.",
             "org.apache.camel.spring.boot.actuate.",
             "org.apache.camel.spring.boot.vault.",
             "org.apache.camel.spring.boot.security.",
             "org.apache.camel.spring.boot.trace.",
-            "org.apache.camel.spring.boot.errorregistry.");
+            "org.apache.camel.spring.boot.errorregistry.",
+            "org.apache.camel.spring.boot.routetemplate.",
+            "org.apache.camel.spring.boot.cluster.",
+            "org.apache.camel.spring.boot.routecontroller.",
+            "org.apache.camel.model.rest.springboot.");
 
     private static final String METRICS = "org.springframework.boot.micrometer.metrics.autoconfigure.";
 

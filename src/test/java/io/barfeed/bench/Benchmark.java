@@ -62,6 +62,12 @@ public final class Benchmark {
 
     record Scenario(String name, int symbols, int barsPerSymbol, String heap) {}
 
+    /** Per scenario, the seed script's whole seconds of each repetition. */
+    static final Map<String, List<Double>> seedSeconds = new java.util.HashMap<>();
+
+    /** What the seed script's runs come to, printed under the table. */
+    static final List<String> seedLines = new ArrayList<>();
+
     /**
      * One barfeed once-run, from its summary line, its log, /proc and the simulator: the run's own seconds, the
      * whole process's (launch to exit), its start-up as it reports it (JVM, Spring, database, Camel) and the time
@@ -83,8 +89,19 @@ public final class Benchmark {
 
     enum Schema {
         OWN,
-        CLASSIC
+        CLASSIC,
+        /** The classic tables, loaded with an insert of the team's own, as the seed's tutorial would write one. */
+        SEED;
+
+        /** Whether the schema is the tutorial's: stock, etf_holding, stock_price with its foreign key. */
+        boolean classicTables() {
+            return this != OWN;
+        }
     }
+
+    /** The seed's own statement for its table: plain values, idempotent. COPY must take it as it takes the rest. */
+    static final String SEED_INSERT = "INSERT INTO stock_price (stock_id, dt, open, high, low, close, volume)"
+            + " VALUES (:#stock_id, :#ts, :#open, :#high, :#low, :#close, :#volume) ON CONFLICT DO NOTHING";
 
     /** The providers barfeed fetches from: the simulator serves both from the same market. */
     enum Provider {
@@ -120,7 +137,7 @@ public final class Benchmark {
         List<String> table = new ArrayList<>();
         try {
             for (Scenario scenario : scenarios) {
-                for (Schema schema : Schema.values()) {
+                for (Schema schema : schemas()) {
                     table.addAll(measure(adminUrl, scenario, schema, repetitions));
                 }
             }
@@ -140,6 +157,10 @@ public final class Benchmark {
                 + " | first request s | nothing new, whole s | requests | peak heap after GC MB | peak RSS MB |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         table.forEach(System.out::println);
+        if (seedLines.isEmpty()) {
+            System.out.println("(the seed's asyncio job not run: " + SeedScript.MISSING + ")");
+        }
+        seedLines.forEach(System.out::println);
     }
 
     static List<String> measure(String adminUrl, Scenario scenario, Schema schema, int repetitions) throws Exception {
@@ -163,8 +184,28 @@ public final class Benchmark {
             api.keepRenderedPages();
             int pages = preRender(api, symbols, until);
             System.out.printf("%s %s: %d pages rendered before the clock starts%n", scenario.name(), schema, pages);
+            boolean seed = schema == Schema.CLASSIC && SeedScript.available();
+            if (seed) {
+                SeedScript.run(adminUrl, database, api, START, until); // renders its pages before the clock starts
+                try (Connection c = DriverManager.getConnection(url)) {
+                    emptyAndCheckpoint(c, schema);
+                }
+            }
             for (int i = 0; i < repetitions; i++) {
                 double copy = copyFloor(url, schema, csv, rows);
+                if (seed) {
+                    double whole = SeedScript.run(adminUrl, database, api, START, until);
+                    try (Connection c = DriverManager.getConnection(url)) {
+                        if (count(c, schema) != rows) {
+                            throw new IllegalStateException("the seed's script stored " + count(c, schema) + " rows");
+                        }
+                        emptyAndCheckpoint(c, schema);
+                    }
+                    seedSeconds
+                            .computeIfAbsent(scenario.name(), k -> new ArrayList<>())
+                            .add(whole);
+                    System.out.printf(Locale.ROOT, "%s seed script #%d: whole %.3f s%n", scenario.name(), i + 1, whole);
+                }
                 for (Provider provider : providers()) {
                     for (Store store : stores()) {
                         warmUp(url, api, schema, provider, store, scenario, until);
@@ -206,6 +247,25 @@ public final class Benchmark {
         }
         List<String> lines = new ArrayList<>();
         measures.forEach((providerAndStore, runs) -> lines.add(row(scenario, schema, providerAndStore, rows, runs)));
+        List<Double> seedRuns = seedSeconds.get(scenario.name());
+        List<Measure> barfeedRuns = measures.get(Provider.ALPACA + " " + Store.COPY);
+        if (schema == Schema.CLASSIC && seedRuns != null && barfeedRuns != null) {
+            double[] ratios = new double[seedRuns.size()];
+            for (int i = 0; i < ratios.length; i++) {
+                ratios[i] = barfeedRuns.get(i).run().wholeSeconds() / seedRuns.get(i);
+            }
+            Arrays.sort(ratios);
+            seedLines.add(String.format(
+                    Locale.ROOT,
+                    "%s: the seed's asyncio job (bench/seed_asyncio.py, classic tables) whole %s s; barfeed's whole"
+                            + " once-run (classic, alpaca, copy) / the seed's, in the same repetition: %s",
+                    scenario.name(),
+                    spread(seedRuns.stream()
+                            .mapToDouble(Double::doubleValue)
+                            .sorted()
+                            .toArray()),
+                    spread(ratios)));
+        }
         return lines;
     }
 
@@ -260,6 +320,12 @@ public final class Benchmark {
         return String.format(Locale.ROOT, "%.2f [%.2f-%.2f]", median(sorted), sorted[0], sorted[sorted.length - 1]);
     }
 
+    /** BENCH_SCHEMA=own, classic or seed measures one schema; all three by default. */
+    static List<Schema> schemas() {
+        String only = System.getenv().getOrDefault("BENCH_SCHEMA", "all");
+        return only.equals("all") ? List.of(Schema.values()) : List.of(Schema.valueOf(only.toUpperCase(Locale.ROOT)));
+    }
+
     /** BENCH_PROVIDER=alpaca or massive measures one provider; both by default. */
     static List<Provider> providers() {
         String only = System.getenv().getOrDefault("BENCH_PROVIDER", "both");
@@ -293,7 +359,7 @@ public final class Benchmark {
         }
         try (Connection c = DriverManager.getConnection(url);
                 Statement s = c.createStatement()) {
-            if (schema == Schema.CLASSIC) {
+            if (schema.classicTables()) {
                 s.execute("""
                         CREATE TABLE stock (id serial PRIMARY KEY, symbol text UNIQUE NOT NULL, name text,
                             exchange text, is_etf bool);
@@ -482,8 +548,13 @@ public final class Benchmark {
                 "--barfeed.fetch.timeframes=15Min",
                 "--barfeed.fetch.backfill-start=" + START,
                 "--barfeed.fetch.until=" + until));
-        if (schema == Schema.CLASSIC) {
+        if (schema.classicTables()) {
             command.add("--spring.profiles.active=classic");
+        }
+        if (schema == Schema.SEED) {
+            command.add("--barfeed.store.insert=" + SEED_INSERT);
+            command.add("--barfeed.store.copy-into=");
+            command.add("--barfeed.store.copy-fields=");
         }
         command.add("--barfeed.store.copy=" + (store == Store.COPY));
         command.addAll(words(System.getenv("BENCH_ARGS")));
