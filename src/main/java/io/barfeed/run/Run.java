@@ -71,6 +71,11 @@ public final class Run {
         bars.addAndGet(rows);
     }
 
+    /** Bars stored so far. */
+    public long bars() {
+        return bars.get();
+    }
+
     /** The provider refused the run (its keys, its plan): no new request starts; the first refusal is kept. */
     public synchronized void stop(RunRefused refusal) {
         if (this.refusal == null) {

@@ -56,6 +56,14 @@ public class Runs {
         return run;
     }
 
+    /**
+     * A run that is no ingest (a connection of the live stream, recorded under {@code id}): its bars, failures and
+     * repairs are its own; it never takes the turn nor stands as the current run.
+     */
+    public Run beginAside(long id) {
+        return new Run(id, provider(), baseUrl(), clock.instant());
+    }
+
     /** {@code run} is about to send an HTTP request to the provider. */
     public void requestSent(@Variable("run") Run run) {
         run.requestSent();

@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A deterministic market: the same symbol, timeframe and time always give the same bar, whatever
  * range or page asked for it. Intraday bars fill the regular session (09:30 to 16:00 New York) on
- * weekdays; daily, weekly and monthly bars are stamped at New York midnight, as Alpaca does.
+ * weekdays, or every minute of every day around the clock (the live stream's demo at any hour); daily, weekly and
+ * monthly bars are stamped at New York midnight, as Alpaca does.
  */
 public final class SimulatedMarket {
 
@@ -30,9 +31,26 @@ public final class SimulatedMarket {
     private static final Pattern TIMEFRAME = Pattern.compile("(\\d+)(Min|T|Hour|H|Day|D|Week|W|Month|M)");
 
     private final Set<String> unknownSymbols;
+    private final boolean aroundTheClock;
 
     public SimulatedMarket(Set<String> unknownSymbols) {
+        this(unknownSymbols, false);
+    }
+
+    /** {@code aroundTheClock}: intraday bars every minute of every day, not only in the session on weekdays. */
+    public SimulatedMarket(Set<String> unknownSymbols, boolean aroundTheClock) {
         this.unknownSymbols = Set.copyOf(unknownSymbols);
+        this.aroundTheClock = aroundTheClock;
+    }
+
+    /** Whether {@code minute} (a minute's start) has intraday bars: in the session, or any minute around the clock. */
+    public boolean trades(Instant minute) {
+        if (aroundTheClock) {
+            return true;
+        }
+        ZonedDateTime at = minute.atZone(NEW_YORK);
+        LocalTime time = at.toLocalTime();
+        return isWeekday(at.toLocalDate()) && !time.isBefore(OPEN) && time.isBefore(CLOSE);
     }
 
     /** One simulated bar. */
@@ -104,11 +122,7 @@ public final class SimulatedMarket {
         while (t != null && !t.isAfter(end) && bars.size() < max) {
             if (frame.intraday()) {
                 // Step through the session in plain seconds; time zones only at the session's edges.
-                long close = t.atZone(NEW_YORK)
-                        .toLocalDate()
-                        .atTime(CLOSE)
-                        .atZone(NEW_YORK)
-                        .toEpochSecond();
+                long close = closeOf(t.atZone(NEW_YORK).toLocalDate()).toEpochSecond();
                 long step = frame.minutes() * 60;
                 long second = t.getEpochSecond();
                 while (second < close && second <= end.getEpochSecond() && bars.size() < max) {
@@ -124,12 +138,22 @@ public final class SimulatedMarket {
         return bars;
     }
 
-    private static ZonedDateTime firstSlot(Frame frame, ZonedDateTime at) {
+    private ZonedDateTime openOf(LocalDate day) {
+        return aroundTheClock ? day.atStartOfDay(NEW_YORK) : day.atTime(OPEN).atZone(NEW_YORK);
+    }
+
+    private ZonedDateTime closeOf(LocalDate day) {
+        return aroundTheClock
+                ? day.plusDays(1).atStartOfDay(NEW_YORK)
+                : day.atTime(CLOSE).atZone(NEW_YORK);
+    }
+
+    private ZonedDateTime firstSlot(Frame frame, ZonedDateTime at) {
         LocalDate day = at.toLocalDate();
         while (true) {
-            if (isWeekday(day)) {
-                ZonedDateTime open = day.atTime(OPEN).atZone(NEW_YORK);
-                ZonedDateTime close = day.atTime(CLOSE).atZone(NEW_YORK);
+            if (aroundTheClock || isWeekday(day)) {
+                ZonedDateTime open = openOf(day);
+                ZonedDateTime close = closeOf(day);
                 if (!at.isAfter(open)) {
                     return open;
                 }

@@ -25,6 +25,7 @@ import io.barfeed.settings.BarfeedProperties;
 public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, EnvironmentAware {
 
     static final String BEAN = "apiSimulator";
+    static final String STREAMS = "streamSimulator";
 
     private ConfigurableEnvironment environment;
 
@@ -56,9 +57,14 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
                 f.slowDelay(),
                 f.seed());
         ApiSimulator simulator;
+        StreamSimulator streams;
+        SimulatedMarket market =
+                new SimulatedMarket(new HashSet<>(settings.unknownSymbols()), settings.aroundTheClock());
         try {
+            BarfeedProperties.SimulatorStream stream = settings.stream();
+            streams = new StreamSimulator(market, 0, stream.updatedShare(), stream.pingInterval(), stream.refuse());
             simulator = new ApiSimulator(
-                    new SimulatedMarket(new HashSet<>(settings.unknownSymbols())),
+                    market,
                     settings.port(),
                     settings.latency(),
                     settings.rateLimit(),
@@ -71,11 +77,21 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "barfeed-simulator",
-                        // It answers for both APIs it knows, whichever barfeed.provider names.
+                        // It answers for both APIs it knows, whichever barfeed.provider names, REST and stream.
                         Map.of(
                                 "barfeed.alpaca.base-url", simulator.baseUrl(),
-                                "barfeed.massive.base-url", simulator.baseUrl())));
+                                "barfeed.massive.base-url", simulator.baseUrl(),
+                                "barfeed.alpaca.stream-url", streams.alpacaUrl(feedOf(environment)),
+                                "barfeed.massive.stream-url", streams.massiveUrl())));
         beanFactory.registerSingleton(BEAN, simulator);
         ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(BEAN, simulator::close);
+        beanFactory.registerSingleton(STREAMS, streams);
+        ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(STREAMS, streams::close);
+    }
+
+    /** The feed the configured Alpaca stream URL names (its last path segment: iex, sip), served at the same path. */
+    private static String feedOf(Environment environment) {
+        String url = environment.getProperty("barfeed.alpaca.stream-url", "/v2/iex");
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 }

@@ -4,19 +4,25 @@ import org.apache.camel.AggregationStrategy;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;
 
-/** The aggregator's strategy for streamed items: each one into the batch being filled ({@link StreamBatch}). */
+import io.barfeed.run.Run;
+
+/**
+ * The aggregator's strategy for streamed items: each one into the batch being filled ({@link StreamBatch}), which
+ * takes the connection's run from the first item's variable {@code run}.
+ */
 @Component("streamBatching")
 public class StreamBatching implements AggregationStrategy {
 
     @Override
     public Exchange aggregate(Exchange batch, Exchange item) {
+        StreamItem next = item.getMessage().getBody(StreamItem.class);
         if (batch == null) {
-            StreamBatch fresh = new StreamBatch();
-            fresh.add(item.getMessage().getBody(StreamItem.class));
+            StreamBatch fresh = new StreamBatch(item.getVariable("run", Run.class));
+            fresh.add(next);
             item.getMessage().setBody(fresh);
             return item;
         }
-        batch.getMessage().getBody(StreamBatch.class).add(item.getMessage().getBody(StreamItem.class));
+        batch.getMessage().getBody(StreamBatch.class).add(next);
         return batch;
     }
 

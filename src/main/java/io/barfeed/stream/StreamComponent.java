@@ -1,9 +1,11 @@
 package io.barfeed.stream;
 
+import java.time.Clock;
 import java.util.Map;
 
 import org.apache.camel.Endpoint;
 import org.apache.camel.support.DefaultComponent;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -22,9 +24,15 @@ public class StreamComponent extends DefaultComponent {
     private final Environment environment;
     private final StreamState state;
     private final StreamMeters meters;
+    private final Clock market;
 
     public StreamComponent(
-            BarfeedProperties settings, Environment environment, StreamState state, StreamMeters meters) {
+            BarfeedProperties settings,
+            Environment environment,
+            StreamState state,
+            StreamMeters meters,
+            @Qualifier("marketClock") Clock market) {
+        this.market = market;
         this.settings = settings;
         this.environment = environment;
         this.state = state;
@@ -52,5 +60,10 @@ public class StreamComponent extends DefaultComponent {
 
     StreamMeters meters() {
         return meters;
+    }
+
+    /** The time bars are stamped in: when a connection subscribed, when one was lost. */
+    Clock market() {
+        return market;
     }
 }

@@ -63,6 +63,7 @@ final class StreamConsumer extends DefaultConsumer {
                 .newCachedThreadPool(this, "barfeed-stream-socket");
         session = new StreamSession(
                 url,
+                component.market(),
                 protocol,
                 component.settings(),
                 text -> Provider.fillOrEmpty(text, component.environment()),
@@ -132,7 +133,8 @@ final class StreamConsumer extends DefaultConsumer {
                 exchange.setException(e);
             }
             if (exchange.getException() != null) {
-                getExceptionHandler().handleException("barfeed stream: a frame failed", exchange, exchange.getException());
+                getExceptionHandler()
+                        .handleException("barfeed stream: a frame failed", exchange, exchange.getException());
             }
             releaseExchange(exchange, false);
         }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.Counter;
@@ -64,21 +65,40 @@ public class StreamMeters {
     /** The connection ended for {@code reason} and is to be opened again. */
     void reconnect(String reason) {
         reconnects
-                .computeIfAbsent(reason, r -> Counter.builder("barfeed.stream.reconnects")
-                        .description("Reconnects of the stream, by the reason the connection ended")
-                        .tag("reason", r)
-                        .register(meters))
+                .computeIfAbsent(
+                        reason,
+                        r -> Counter.builder("barfeed.stream.reconnects")
+                                .description("Reconnects of the stream, by the reason the connection ended")
+                                .tag("reason", r)
+                                .register(meters))
                 .increment();
     }
 
     /** {@code count} bars of {@code timeframe} committed. */
     void stored(String timeframe, int count) {
-        stored.computeIfAbsent(timeframe, tf -> Counter.builder("barfeed.stream.bars.stored")
-                        .description("Bars the stream committed, by timeframe (roll-ups included)")
-                        .tag("timeframe", tf)
-                        .register(meters))
+        stored.computeIfAbsent(
+                        timeframe,
+                        tf -> Counter.builder("barfeed.stream.bars.stored")
+                                .description("Bars the stream committed, by timeframe (roll-ups included)")
+                                .tag("timeframe", tf)
+                                .register(meters))
                 .increment(count);
         storedSinceReport.computeIfAbsent(timeframe, tf -> new AtomicLong()).addAndGet(count);
+    }
+
+    /** The store route committed {@code batch}: its bars count as stored, their lag from arrival is measured. */
+    public void batchStored(@Body StreamBatch batch) {
+        long now = System.nanoTime();
+        batch.arrivals().forEach(arrived -> committed(arrived, now));
+        if (batch.stored() > 0) {
+            stored(StreamBars.MINUTE, batch.stored());
+            if (batch.run() != null) {
+                batch.run().pageStored(batch.stored());
+            }
+        }
+        if (!batch.rejected().isEmpty()) {
+            rejected(batch.rejected().size());
+        }
     }
 
     /** A bar that arrived at {@code arrivedNanos} was committed now. */

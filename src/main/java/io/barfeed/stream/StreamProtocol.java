@@ -232,11 +232,12 @@ public class StreamProtocol {
         for (String pair : recogniser.split(",")) {
             int eq = pair.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("not field=value: '" + pair + "' in the recogniser '" + recogniser
-                        + "' of a stream protocol");
+                throw new IllegalArgumentException(
+                        "not field=value: '" + pair + "' in the recogniser '" + recogniser + "' of a stream protocol");
             }
             conditions.add(new Condition(
-                    pair.substring(0, eq).trim(), Set.of(pair.substring(eq + 1).trim().split("\\|"))));
+                    pair.substring(0, eq).trim(),
+                    Set.of(pair.substring(eq + 1).trim().split("\\|"))));
         }
         return conditions;
     }

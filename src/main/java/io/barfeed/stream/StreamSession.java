@@ -6,7 +6,9 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -58,8 +61,11 @@ final class StreamSession implements Runnable {
         void refused(String message);
     }
 
-    /** A connection that is streaming: where to, since when, which symbols. */
-    record Connection(String url, java.time.Instant subscribedAt, List<String> symbols) {}
+    /**
+     * A connection that is streaming: where to, since when (market time), which symbols, and when the connection
+     * before it was lost (the last frame heard from it; null for the first connection of the route's start).
+     */
+    record Connection(String url, Instant subscribedAt, List<String> symbols, Instant lostAt) {}
 
     /** Why a connection ended, as the reconnect meter's reason, and what the log line says. */
     record Ending(String reason, String detail, boolean connectionLimit, String refusal) {
@@ -69,6 +75,7 @@ final class StreamSession implements Runnable {
     }
 
     private final String url;
+    private final Clock clock;
     private final StreamProtocol protocol;
     private final BarfeedProperties.Stream settings;
     private final java.util.function.UnaryOperator<String> variables;
@@ -86,10 +93,13 @@ final class StreamSession implements Runnable {
     private volatile boolean streaming;
     private volatile Map<String, Long> stockIds = Map.of();
     private volatile Object connection;
+    private volatile CountDownLatch ready = new CountDownLatch(0);
+    private volatile Instant lostAt;
     private final Set<String> wanted = new TreeSet<>();
 
     StreamSession(
             String url,
+            Clock clock,
             StreamProtocol protocol,
             BarfeedProperties.Stream settings,
             java.util.function.UnaryOperator<String> variables,
@@ -98,6 +108,7 @@ final class StreamSession implements Runnable {
             Route route,
             ExecutorService socketThreads) {
         this.url = url;
+        this.clock = clock;
         this.protocol = protocol;
         this.settings = settings;
         this.variables = variables;
@@ -128,6 +139,10 @@ final class StreamSession implements Runnable {
                 Duration connected = streaming ? Duration.ofNanos(System.nanoTime() - started) : Duration.ZERO;
                 boolean wasStreaming = streaming;
                 streaming = false;
+                if (wasStreaming) {
+                    // The moment it was lost: the last frame heard (a dead socket is noticed only a stall later).
+                    lostAt = clock.instant().minusNanos(Math.max(0, System.nanoTime() - lastInbound));
+                }
                 close();
                 state.lost(end.reason());
                 if (connection != null) {
@@ -139,7 +154,7 @@ final class StreamSession implements Runnable {
                     break;
                 }
                 if (end.refusal() != null) {
-                    LOG.error("barfeed stream stopped: {}; REST runs go on", end.refusal());
+                    LOG.error("barfeed stream stopped: {} (the stream at {}); REST runs go on", end.refusal(), url);
                     state.refused(end.refusal());
                     route.refused(end.refusal());
                     break;
@@ -176,6 +191,18 @@ final class StreamSession implements Runnable {
     private Ending connectOnce(HttpClient client) throws InterruptedException {
         ended = new CompletableFuture<>();
         controls.clear();
+        ready = new CountDownLatch(1);
+        try {
+            return handshake(client);
+        } catch (RuntimeException e) {
+            // The universe query or the connected route failed (the database gone): try again after a backoff.
+            return Ending.of("failed", "barfeed could not start streaming (" + describe(e) + ")");
+        } finally {
+            ready.countDown();
+        }
+    }
+
+    private Ending handshake(HttpClient client) throws InterruptedException {
         Duration timeout = settings.handshakeTimeout();
         try {
             socket = client.newWebSocketBuilder()
@@ -222,10 +249,11 @@ final class StreamSession implements Runnable {
             if (protocol.repliesFullState()) {
                 held = reconcile(protocol.held(asMap(reply)));
             }
-            state.connected(held);
+            Instant subscribedAt = clock.instant();
+            state.connected(held, subscribedAt);
+            connection = route.connected(new Connection(url, subscribedAt, List.copyOf(held), lostAt));
             streaming = true;
-            connection = route.connected(
-                    new Connection(url, java.time.Instant.now(), List.copyOf(held)));
+            ready.countDown();
             LOG.info("barfeed stream connected to {}: {} symbols subscribed", url, held.size());
             return stream();
         } catch (IOException e) {
@@ -372,10 +400,8 @@ final class StreamSession implements Runnable {
         String code = protocol.errorCodeOf(control);
         String text = (code + " " + protocol.errorMessageOf(control)).trim();
         return switch (protocol.meaning(code)) {
-            case KEYS_REFUSED ->
-                new Ending("refused", text, false, protocol.keysRefusedMessage() + " (" + text + ")");
-            case PLAN_REFUSED ->
-                new Ending("refused", text, false, protocol.planRefusedMessage() + " (" + text + ")");
+            case KEYS_REFUSED -> new Ending("refused", text, false, protocol.keysRefusedMessage() + " (" + text + ")");
+            case PLAN_REFUSED -> new Ending("refused", text, false, protocol.planRefusedMessage() + " (" + text + ")");
             case CONNECTION_LIMIT ->
                 new Ending(
                         "connection-limit",
@@ -456,6 +482,8 @@ final class StreamSession implements Runnable {
                     frame(frame, firstFragment);
                 } catch (RuntimeException | IOException e) {
                     LOG.warn("barfeed stream: a frame could not be handled: {}", describe(e));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             webSocket.request(1);
@@ -497,7 +525,7 @@ final class StreamSession implements Runnable {
         }
     }
 
-    private void frame(String frame, long arrived) throws IOException {
+    private void frame(String frame, long arrived) throws IOException, InterruptedException {
         List<Map<String, Object>> messages = StreamFrames.read(frame);
         List<StreamMessage> data = new ArrayList<>(messages.size());
         int bars = 0;
@@ -511,7 +539,7 @@ final class StreamSession implements Runnable {
             if (kind.equals("bar") || kind.equals("updated-bar")) {
                 bars++;
             }
-            java.time.Instant time = null;
+            Instant time = null;
             String timeProblem = null;
             List<Object> values = List.of();
             if (kind.equals("bar") || kind.equals("updated-bar")) {
@@ -535,8 +563,14 @@ final class StreamSession implements Runnable {
                     values));
         }
         meters.received(messages.size(), bars);
-        if (streaming && data.size() > 0 && (bars > 0 || data.size() > countControls(data))) {
-            route.frame(data, connection);
+        if (data.size() > countControls(data)) {
+            if (!streaming) {
+                // Data right after the subscription, before the connection's run exists: it waits for it.
+                ready.await(settings.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            }
+            if (streaming) {
+                route.frame(data, connection);
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Component;
 public class StreamState {
 
     private final Clock clock;
+    private final Clock market;
     private final Map<String, Instant> subscribedSince = new ConcurrentHashMap<>();
     private volatile boolean running;
     private volatile boolean connected;
@@ -27,8 +29,10 @@ public class StreamState {
     private volatile String lastDisconnect = "";
     private volatile String refusal;
 
-    public StreamState(Clock clock) {
+    /** {@code clock}: how long it has been down; {@code market}: the times bars are stamped in (roll-up windows). */
+    public StreamState(Clock clock, @Qualifier("marketClock") Clock market) {
         this.clock = clock;
+        this.market = market;
     }
 
     /** The stream route started: not connected yet. */
@@ -44,9 +48,8 @@ public class StreamState {
         lost("stopped");
     }
 
-    /** Authenticated and subscribed to {@code symbols}: streaming. */
-    void connected(Collection<String> symbols) {
-        Instant now = clock.instant();
+    /** Authenticated and subscribed to {@code symbols} at {@code now} (market time): streaming. */
+    void connected(Collection<String> symbols, Instant now) {
         subscribedSince.clear();
         symbols.forEach(s -> subscribedSince.put(s, now));
         connectedSince = now;
@@ -55,7 +58,7 @@ public class StreamState {
 
     /** Symbols added to the subscription while connected: streamed from now on. */
     void subscribed(Collection<String> symbols) {
-        Instant now = clock.instant();
+        Instant now = market.instant();
         symbols.forEach(s -> subscribedSince.putIfAbsent(s, now));
     }
 
