@@ -96,6 +96,8 @@ final class StreamSession implements Runnable {
     private volatile CountDownLatch ready = new CountDownLatch(0);
     private volatile Instant lostAt;
     private final Set<String> wanted = new TreeSet<>();
+    // Subscription requests sent while streaming whose replies have not come yet (the session's thread only).
+    private int pendingReplies;
 
     StreamSession(
             String url,
@@ -192,6 +194,7 @@ final class StreamSession implements Runnable {
         ended = new CompletableFuture<>();
         controls.clear();
         ready = new CountDownLatch(1);
+        pendingReplies = 0;
         try {
             return handshake(client);
         } catch (RuntimeException e) {
@@ -301,8 +304,12 @@ final class StreamSession implements Runnable {
             return error(control, false);
         }
         if (protocol.isSubscription(control) && protocol.repliesFullState()) {
-            Set<String> held = reconcile(protocol.held(control));
-            state.subscribed(held);
+            // Each reply is the state after its own request: reconcile against the last one's only.
+            pendingReplies = Math.max(0, pendingReplies - 1);
+            if (pendingReplies == 0) {
+                Set<String> held = reconcile(protocol.held(control));
+                state.subscribed(held);
+            }
         }
         return null;
     }
@@ -314,7 +321,7 @@ final class StreamSession implements Runnable {
         Set<String> missing = new TreeSet<>(wanted);
         missing.removeAll(held);
         if (!extra.isEmpty()) {
-            send(protocol.unsubscribe(extra));
+            sendRequest(protocol.unsubscribe(extra));
         }
         if (!missing.isEmpty()) {
             LOG.warn(
@@ -344,9 +351,9 @@ final class StreamSession implements Runnable {
         stockIds = ids;
         wanted.clear();
         wanted.addAll(ids.keySet());
-        send(protocol.unsubscribe(gone));
+        sendRequest(protocol.unsubscribe(gone));
         state.unsubscribed(gone);
-        send(protocol.subscribe(added));
+        sendRequest(protocol.subscribe(added));
         if (!protocol.repliesFullState()) {
             state.subscribed(added);
         }
@@ -422,6 +429,14 @@ final class StreamSession implements Runnable {
                 yield Ending.of("error-" + (code.isEmpty() ? "unknown" : code), "the server sent the error " + text);
             }
         };
+    }
+
+    /** A subscribe or unsubscribe while streaming: its reply is awaited before the state is reconciled again. */
+    private void sendRequest(String message) throws IOException {
+        if (message != null && !message.isBlank()) {
+            pendingReplies++;
+            send(message);
+        }
     }
 
     private void send(String message) throws IOException {
