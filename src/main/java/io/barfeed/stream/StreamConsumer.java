@@ -109,7 +109,7 @@ final class StreamConsumer extends DefaultConsumer {
         }
 
         @Override
-        public Object connected(StreamSession.Connection connection) {
+        public Object connected(StreamConnection connection) {
             return template.requestBody(endpoint.getConnected(), connection);
         }
 

@@ -51,7 +51,7 @@ final class StreamSession implements Runnable {
         List<Map<String, Object>> universe();
 
         /** Streaming now; returns what the route wants handed back with every frame (the connection's run). */
-        Object connected(Connection connection);
+        Object connected(StreamConnection connection);
 
         void disconnected(Object connection, String reason);
 
@@ -60,12 +60,6 @@ final class StreamSession implements Runnable {
         /** A refusal no retry can change: the route is to stop. */
         void refused(String message);
     }
-
-    /**
-     * A connection that is streaming: where to, since when (market time), which symbols, and when the connection
-     * before it was lost (the last frame heard from it; null for the first connection of the route's start).
-     */
-    record Connection(String url, Instant subscribedAt, List<String> symbols, Instant lostAt) {}
 
     /** Why a connection ended, as the reconnect meter's reason, and what the log line says. */
     record Ending(String reason, String detail, boolean connectionLimit, String refusal) {
@@ -254,7 +248,7 @@ final class StreamSession implements Runnable {
             }
             Instant subscribedAt = clock.instant();
             state.connected(held, subscribedAt);
-            connection = route.connected(new Connection(url, subscribedAt, List.copyOf(held), lostAt));
+            connection = route.connected(new StreamConnection(url, subscribedAt, List.copyOf(held), lostAt));
             streaming = true;
             ready.countDown();
             LOG.info("barfeed stream connected to {}: {} symbols subscribed", url, held.size());

@@ -1,0 +1,107 @@
+package io.barfeed.stream;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.camel.Variable;
+import org.springframework.stereotype.Component;
+
+import io.barfeed.plan.Plan;
+import io.barfeed.plan.PlannedRequest;
+import io.barfeed.plan.UniverseSymbol;
+import io.barfeed.provider.Provider;
+import io.barfeed.run.Run;
+import io.barfeed.settings.BarfeedProperties;
+
+/**
+ * Plans the repair after a (re)connect: the REST requests (the fetch path's, for the stream's own feed) for every
+ * bar the stream may have missed, per symbol and timeframe. A symbol starts at its newest stored bar, inclusive (its
+ * updated bar may have been lost with the connection); with none stored, at the moment the connection before was
+ * lost, less the minute and a half in which a bar and its update are still on their way; with neither, the
+ * lookback. Never further back than barfeed.stream.repair-lookback. The requests end before the window the
+ * connection started in: its bars come on the stream, and a window not seen whole is REST's (the scheduled runs).
+ */
+@Component("streamRepairs")
+public class StreamRepairs {
+
+    /** How long after a minute's start its bar and its updated bar may still be on their way. */
+    static final Duration IN_FLIGHT = Duration.ofSeconds(90);
+
+    private final Duration lookback;
+    private final int symbolsPerRequest;
+    private final String feed;
+
+    public StreamRepairs(BarfeedProperties settings, Provider provider) {
+        this.lookback = settings.stream().repairLookback();
+        this.symbolsPerRequest = Math.min(settings.fetch().symbolsPerRequest(), provider.maxSymbolsPerRequest());
+        this.feed = provider.streamFeed();
+    }
+
+    /** The repair after {@code connection} started streaming, under its run. */
+    public StreamRepair of(@Variable("run") Run run, @Variable("connection") StreamConnection connection) {
+        return new StreamRepair(run, connection);
+    }
+
+    /**
+     * @param rows the universe query's rows for {@code timeframe}: stock_id, symbol, since
+     * @param connection the connection that just started streaming
+     */
+    public Plan plan(
+            List<Map<String, Object>> rows, String timeframe, @Variable("connection") StreamConnection c) {
+        Instant end = StreamTimeframes.windowStart(timeframe, c.subscribedAt()).minusSeconds(1);
+        Instant earliest = StreamTimeframes.windowStart(timeframe, c.subscribedAt().minus(lookback));
+        Map<UniverseSymbol, Instant> starts = new LinkedHashMap<>();
+        List<UniverseSymbol> universe = new ArrayList<>();
+        List<UniverseSymbol> upToDate = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            UniverseSymbol s = new UniverseSymbol(
+                    ((Number) row.get("stock_id")).longValue(),
+                    String.valueOf(row.get("symbol")),
+                    since(row.get("since")));
+            universe.add(s);
+            Instant start = s.since() != null
+                    ? s.since()
+                    : c.lostAt() != null
+                            ? StreamTimeframes.windowStart(timeframe, c.lostAt().minus(IN_FLIGHT))
+                            : earliest;
+            if (start.isBefore(earliest)) {
+                start = earliest;
+            }
+            if (start.isAfter(end)) {
+                upToDate.add(s);
+            } else {
+                starts.put(s, start);
+            }
+        }
+        List<UniverseSymbol> due = new ArrayList<>(starts.keySet());
+        due.sort(Comparator.comparing((UniverseSymbol s) -> starts.get(s)).thenComparing(UniverseSymbol::symbol));
+        List<PlannedRequest> requests = new ArrayList<>();
+        for (int i = 0; i < due.size(); i += symbolsPerRequest) {
+            List<UniverseSymbol> chunk = due.subList(i, Math.min(i + symbolsPerRequest, due.size()));
+            requests.add(new PlannedRequest(
+                    timeframe, chunk, starts.get(chunk.get(0)), end, false, List.of(), feed.isBlank() ? null : feed));
+        }
+        return new Plan(timeframe, universe, requests, upToDate, 0);
+    }
+
+    private static Instant since(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof java.time.OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        throw new IllegalArgumentException("barfeed.universe.query: column since must be a timestamp, was " + value);
+    }
+}
