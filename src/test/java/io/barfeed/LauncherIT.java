@@ -1,11 +1,13 @@
 package io.barfeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,6 +78,71 @@ class LauncherIT {
         Result recorded = launch(folder, args, Map.of("JAVA_OPTS", "-XX:StartFlightRecording=filename=" + recording));
         assertThat(recorded.exitCode()).as(recorded.output()).isZero();
         assertThat(recording).isNotEmptyFile();
+    }
+
+    /**
+     * The operator's way: a service started by bin/barfeed from a folder with its own routes/ (over the jar's), live
+     * reload on. An edited file's routes are replaced and one line says so; a broken edit is refused with an ERROR
+     * naming the file and the line, and the routes from before it keep running.
+     */
+    @Test
+    void aServiceReloadsAnEditedRouteFileAndRefusesABrokenOne(@TempDir Path folder) throws Exception {
+        Path routes = folder.resolve("routes");
+        Files.createDirectories(routes);
+        Path run = routes.resolve("run.camel.yaml");
+        Files.copy(Path.of("routes", "run.camel.yaml"), run);
+        Path log = folder.resolve("service.log");
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        LAUNCHER.toString(),
+                        "--barfeed.routes.reload=true",
+                        "--barfeed.schedule.cron=*/2 * * * * ?",
+                        "--barfeed.embedded.data-dir=" + folder.resolve("pg"),
+                        "--barfeed.fetch.backfill-start=P3D",
+                        "--barfeed.simulator.latency=0ms",
+                        "--server.port=0"))
+                .directory(folder.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        Process service = builder.start();
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> read(log).contains(" finished: symbols="));
+
+            Files.writeString(
+                    run,
+                    Files.readString(run).replace("message: \"${body.line}\"", "message: \"EDITED ${body.line}\""));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            read(log).contains("barfeed reloaded routes/run.camel.yaml: routes [run, run-ingest,"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("EDITED barfeed run "));
+
+            String edited = Files.readString(run);
+            int line = edited.lines().toList().indexOf("      uri: direct:report-run") + 2;
+            Files.writeString(
+                    run,
+                    edited.replace("      uri: direct:report-run", "      uri: direct:report-run\n      brokn: 1"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            read(log).contains("ERROR routes        barfeed did not reload " + run + ":" + line + ":"));
+            long before = read(log)
+                    .lines()
+                    .filter(l -> l.contains("EDITED barfeed run "))
+                    .count();
+            await("the routes from before the broken edit keep running")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> read(log)
+                                    .lines()
+                                    .filter(l -> l.contains("EDITED barfeed run "))
+                                    .count()
+                            > before);
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
     }
 
     private static Result launch(Path folder, List<String> args, Map<String, String> environment)
