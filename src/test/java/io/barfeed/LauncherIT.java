@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
+
+import io.barfeed.BarfeedProcess.How;
+import io.barfeed.BarfeedProcess.Result;
 
 /**
  * bin/barfeed as the README's quick start and cron example use it, on the jar the build just packaged (this test runs
@@ -27,7 +29,6 @@ import org.springframework.util.FileSystemUtils;
  */
 class LauncherIT {
 
-    static final Path LAUNCHER = Path.of("bin", "barfeed").toAbsolutePath();
     static final Path APP = Path.of("target", "barfeed-app").toAbsolutePath();
 
     @Test
@@ -92,19 +93,18 @@ class LauncherIT {
         Path run = routes.resolve("run.camel.yaml");
         Files.copy(Path.of("routes", "run.camel.yaml"), run);
         Path log = folder.resolve("service.log");
-        ProcessBuilder builder = new ProcessBuilder(List.of(
-                        LAUNCHER.toString(),
+        Process service = BarfeedProcess.start(
+                How.LAUNCHER,
+                folder,
+                List.of(
                         "--barfeed.routes.reload=true",
                         "--barfeed.schedule.cron=*/2 * * * * ?",
                         "--barfeed.embedded.data-dir=" + folder.resolve("pg"),
                         "--barfeed.fetch.backfill-start=P3D",
                         "--barfeed.simulator.latency=0ms",
-                        "--server.port=0"))
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("JAVA_OPTS");
-        Process service = builder.start();
+                        "--server.port=0"),
+                Map.of(),
+                log);
         try {
             await().atMost(Duration.ofSeconds(120)).until(() -> read(log).contains(" finished: symbols="));
 
@@ -147,22 +147,6 @@ class LauncherIT {
 
     private static Result launch(Path folder, List<String> args, Map<String, String> environment)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(args);
-        Path log = Files.createTempFile(folder, "launch", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/barfeed did not exit within 180 s; output in " + log);
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+        return BarfeedProcess.run(How.LAUNCHER, folder, args, environment);
     }
-
-    record Result(int exitCode, String output) {}
 }
