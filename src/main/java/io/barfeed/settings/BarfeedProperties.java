@@ -159,6 +159,8 @@ public record BarfeedProperties(
      *     200, Algo Trader Plus: 10000).
      * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
      *     page).
+     * @param pageOrder Alpaca fills a page symbol after symbol, alphabetically: a symbol before a page's last one is
+     *     complete.
      * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
      * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
      *     split,spin-off).
@@ -176,6 +178,9 @@ public record BarfeedProperties(
             @DefaultValue List<String> keyQuery,
             @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
             @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
+
+            @DefaultValue("by-symbol") @Pattern(regexp = "by-symbol|any")
+            String pageOrder,
 
             @DefaultValue("sip") @Pattern(regexp = "sip|iex|otc|boats")
             String feed,
