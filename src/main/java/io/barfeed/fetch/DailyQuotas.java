@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.provider.Provider;
@@ -36,10 +38,15 @@ public class DailyQuotas {
     private final Provider bars;
     private final Map<String, Day> days = new LinkedHashMap<>();
 
+    @Autowired
     public DailyQuotas(Clock clock, Providers providers) {
+        this(clock, providers.bars(), providers.all());
+    }
+
+    DailyQuotas(Clock clock, Provider bars, Collection<Provider> providers) {
         this.clock = clock;
-        this.bars = providers.bars();
-        for (Provider provider : providers.all()) {
+        this.bars = bars;
+        for (Provider provider : providers) {
             days.put(provider.name(), new Day(provider));
         }
     }
