@@ -79,6 +79,19 @@ public class DailyQuotas {
         return dayOf(exchange).spent(clock.instant());
     }
 
+    /**
+     * Whether the provider may still be asked today, without taking a request: the pacer asks before a request
+     * waits for its slot, so that requests of a spent day fail at once instead of waiting in line.
+     *
+     * @throws DailyQuotaSpent when its day is spent
+     */
+    public void check(String provider) {
+        Day day = days.get(provider);
+        if (day != null) {
+            day.check(clock.instant());
+        }
+    }
+
     /** When the provider of the exchange may be asked again. */
     public Instant until(Exchange exchange) {
         return dayOf(exchange).until;
@@ -138,12 +151,16 @@ public class DailyQuotas {
             }
         }
 
-        synchronized void take(Instant now) {
+        synchronized void check(Instant now) {
             roll(now);
             if (until != null && now.isBefore(until)) {
                 throw new DailyQuotaSpent(
                         provider.name() + "'s quota for today is spent: no requests to it until " + until);
             }
+        }
+
+        synchronized void take(Instant now) {
+            check(now);
             if (budget > 0 && used >= budget) {
                 until = nextDay(now);
                 throw new DailyQuotaSpent(provider.setting("rate-limit.requests-per-day") + " (" + budget

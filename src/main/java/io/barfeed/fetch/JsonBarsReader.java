@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -143,9 +144,17 @@ public class JsonBarsReader {
         this.volumeRequired = volumeRequired;
     }
 
-    /** Paths whose value makes the page an error page ({@link ErrorPage}); "path=value" when only that value does. */
-    public void setErrors(List<String> errors) {
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    /**
+     * Paths whose value makes the page an error page ({@link ErrorPage}), separated by commas; "path=value" when
+     * only that value does. (A route file's bean property is one string: YAML lists are not taken there.)
+     */
+    public void setErrors(String errors) {
+        this.errors = errors == null || errors.isBlank()
+                ? List.of()
+                : Arrays.stream(errors.split(","))
+                        .map(String::strip)
+                        .filter(e -> !e.isEmpty())
+                        .toList();
         layout = null;
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -36,6 +37,7 @@ import jakarta.validation.constraints.Pattern;
  * @param repair How failures are asked for again.
  * @param alpaca Alpaca's market-data API.
  * @param massive Massive's (formerly Polygon.io) stock aggregates.
+ * @param alphavantage Alpha Vantage's intraday bars and company overviews.
  * @param store How bars are written to PostgreSQL.
  * @param cluster Several barfeed nodes on one database.
  * @param routes The route files.
@@ -58,6 +60,7 @@ public record BarfeedProperties(
         @DefaultValue @Valid Repair repair,
         @DefaultValue @Valid Alpaca alpaca,
         @DefaultValue @Valid Massive massive,
+        @DefaultValue @Valid Alphavantage alphavantage,
         @DefaultValue @Valid Store store,
         @DefaultValue @Valid Cluster cluster,
         @DefaultValue @Valid Routes routes,
@@ -222,6 +225,67 @@ public record BarfeedProperties(
             @DefaultValue("50000") @Min(1) @Max(50_000) int pageLimit,
             @DefaultValue("false") boolean adjusted,
             @DefaultValue("16m") @NotNull Duration endDelay) {}
+
+    /**
+     * Alpha Vantage (barfeed.provider: alphavantage; routes/providers/alphavantage.camel.yaml): intraday bars
+     * (TIME_SERIES_INTRADAY), one symbol and one calendar month a request; company overviews (OVERVIEW).
+     *
+     * @param baseUrl API root (the built-in simulator's address when it serves).
+     * @param keyHeaders Request headers carrying the API key, each "Name: value" (Alpha Vantage: none, the key goes
+     *     in the query).
+     * @param keyQuery Query parameters carrying the API key, each "name=value", {VARIABLE} read from the
+     *     environment at request time.
+     * @param maxSymbolsPerRequest Symbols one request takes: one.
+     * @param timeframes Alpha Vantage's word for each timeframe barfeed loads from it (its intervals; others are
+     *     refused at start).
+     * @param timeZone Its market's time zone (US/Eastern in its answers): the calendar months requests are cut into.
+     * @param request How requests are cut: by calendar month.
+     * @param requestsPerMinute Requests per minute, spaced evenly (the free plan allows 5 and sends no rate-limit
+     *     headers).
+     * @param rateLimit Its daily budget and the wait after a per-minute refusal.
+     * @param adjusted Split- and dividend-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
+     * @param extendedHours Pre- and post-market bars too, 04:00 to 20:00 New York (true), or the regular session
+     *     only (false).
+     * @param endDelay How far behind now a request ends (the free plan serves delayed data).
+     */
+    public record Alphavantage(
+            @DefaultValue("https://www.alphavantage.co") @NotBlank
+            String baseUrl,
+
+            @DefaultValue List<String> keyHeaders,
+
+            @DefaultValue("apikey={ALPHAVANTAGE_API_KEY}") List<String> keyQuery,
+
+            @DefaultValue("1") @Min(1) @Max(1) int maxSymbolsPerRequest,
+            @DefaultValue Map<String, String> timeframes,
+            @DefaultValue("America/New_York") @NotNull ZoneId timeZone,
+            @DefaultValue @Valid MonthlyRequests request,
+            @DefaultValue("5") @Min(1) @Max(1_000_000) int requestsPerMinute,
+            @DefaultValue @Valid DailyLimit rateLimit,
+            @DefaultValue("false") boolean adjusted,
+            @DefaultValue("true") boolean extendedHours,
+            @DefaultValue("16m") @NotNull Duration endDelay) {}
+
+    /**
+     * How a provider's requests are cut.
+     *
+     * @param byMonth One request per calendar month (month=YYYY-MM, outputsize=full): Alpha Vantage has no next page.
+     */
+    public record MonthlyRequests(@DefaultValue("true") boolean byMonth) {}
+
+    /**
+     * A provider's daily budget.
+     *
+     * @param requestsPerDay Requests a day barfeed sends it, runs together (the free plan allows 25; 0 for a plan
+     *     without a daily limit).
+     * @param dayZone The time zone whose midnight starts its day.
+     * @param retryAfter How long to wait after an answer saying the per-minute quota is used (a Note), before asking
+     *     again.
+     */
+    public record DailyLimit(
+            @DefaultValue("25") @Min(0) int requestsPerDay,
+            @DefaultValue("America/New_York") @NotNull ZoneId dayZone,
+            @DefaultValue("60s") @NotNull Duration retryAfter) {}
 
     /**
      * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.

@@ -322,7 +322,7 @@ class JsonBarsReaderShapesTest {
     void anErrorPathWithAValueMatchesThatValueOnly() throws IOException {
         JsonBarsReader reader = reader("/values");
         reader.setBarsRequired(false);
-        reader.setErrors(List.of("/status=error"));
+        reader.setErrors("/status=error");
 
         assertThat(read(reader, XYZ, json("{'status':'ok','values':[" + bar(1704205800, "1") + "]}"))
                         .rows())
@@ -337,7 +337,7 @@ class JsonBarsReaderShapesTest {
     @Test
     void aNullAtAnErrorPathIsNoError() throws IOException {
         JsonBarsReader reader = reader("/values");
-        reader.setErrors(List.of("/error"));
+        reader.setErrors("/error");
 
         assertThat(read(reader, XYZ, json("{'error':null,'values':[" + bar(1704205800, "1") + "]}"))
                         .rows())
@@ -385,7 +385,7 @@ class JsonBarsReaderShapesTest {
         reader.setLow("3. low");
         reader.setClose("4. close");
         reader.setVolume("5. volume");
-        reader.setErrors(List.of("Note", "Information", "Error Message"));
+        reader.setErrors("Note, Information, Error Message");
         return reader;
     }
 
