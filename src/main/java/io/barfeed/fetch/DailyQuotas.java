@@ -139,16 +139,13 @@ public class DailyQuotas {
             this.budget = provider.rateLimit().requestsPerDay();
         }
 
+        /** barfeed.provider_quota is the record of the day: it holds every run's requests, this process's too. */
         synchronized void load(Map<String, Object> row, Instant now) {
             roll(now);
-            if (row == null || !date.equals(toDate(row.get("day")))) {
-                return;
-            }
-            used = Math.max(used, ((Number) row.get("requests")).longValue());
-            Instant saidUntil = toInstant(row.get("spent_until"));
-            if (saidUntil != null && saidUntil.isAfter(now)) {
-                until = saidUntil;
-            }
+            boolean today = row != null && date.equals(toDate(row.get("day")));
+            used = today ? ((Number) row.get("requests")).longValue() : 0;
+            Instant saidUntil = today ? toInstant(row.get("spent_until")) : null;
+            until = saidUntil != null && saidUntil.isAfter(now) ? saidUntil : null;
         }
 
         synchronized void check(Instant now) {
