@@ -18,6 +18,13 @@ public class ErrorPage extends RuntimeException {
         this.text = text;
     }
 
+    /** An error page a route could not map, passed on with what it said. */
+    public ErrorPage(String said) {
+        super("the provider answered an error page: " + said);
+        this.path = "";
+        this.text = said;
+    }
+
     /** The path of the value that made it an error page, as the reader's errors write it. */
     public String path() {
         return path;

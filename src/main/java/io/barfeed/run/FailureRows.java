@@ -70,6 +70,21 @@ public class FailureRows {
                 .toList();
     }
 
+    /** A symbol's reference object that cannot be stored (stage validate) or that the database refused (refused). */
+    public List<Map<String, Object>> forRecord(
+            @Variable("request") PlannedRequest request,
+            @Variable("run") Run run,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
+            String stage) {
+        return List.of(row(
+                run,
+                new SymbolRange(request.symbol(), request.start(), request.end()),
+                request.timeframe(),
+                stage,
+                null,
+                cause instanceof DataAccessException ? describe(cause) : cause.getMessage()));
+    }
+
     /** A row the database refused even on its own (a value out of range, a constraint). */
     public List<Map<String, Object>> forRefusedRow(
             @Body BarRow bar, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause, @Variable("run") Run run) {

@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 
 import io.barfeed.fetch.PageCursor;
 import io.barfeed.plan.Plan;
+import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.UniverseSymbol;
 
 /**
@@ -56,6 +57,12 @@ public record RunTotals(
         return new RunTotals(Set.of(), frames(cursor.request().symbols(), timeframe), empty, cursor.bars(), loaded);
     }
 
+    /** A reference request that completed: its symbol's object stored, or none to store. */
+    public static RunTotals record(PlannedRequest request, boolean stored) {
+        Set<SymbolFrame> frame = frames(request.symbols(), request.timeframe());
+        return new RunTotals(Set.of(), frame, stored ? Set.of() : frame, 0, stored ? frame : Set.of());
+    }
+
     /** A request that gave up: what it stored before counts, none of its symbols completed. */
     public static RunTotals storedSoFar(PageCursor cursor) {
         Set<SymbolFrame> loaded = cursor == null
@@ -64,6 +71,12 @@ public record RunTotals(
                         .map(symbol -> new SymbolFrame(symbol, cursor.request().timeframe()))
                         .collect(Collectors.toSet());
         return new RunTotals(Set.of(), Set.of(), Set.of(), cursor == null ? 0 : cursor.bars(), loaded);
+    }
+
+    /** Two parts' totals, either of which may be missing. */
+    public static RunTotals sum(Object a, Object b) {
+        RunTotals first = a instanceof RunTotals totals ? totals : NONE;
+        return b instanceof RunTotals totals ? first.plus(totals) : first;
     }
 
     public RunTotals plus(RunTotals other) {

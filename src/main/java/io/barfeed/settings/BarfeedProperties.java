@@ -34,6 +34,7 @@ import jakarta.validation.constraints.Pattern;
  * @param schedule When scheduled runs fire.
  * @param universe Which symbols a run loads.
  * @param fetch How bars are asked of the market-data API.
+ * @param reference The reference data a run loads: per symbol, one JSON object into one row.
  * @param repair How failures are asked for again.
  * @param alpaca Alpaca's market-data API.
  * @param massive Massive's (formerly Polygon.io) stock aggregates.
@@ -57,6 +58,7 @@ public record BarfeedProperties(
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Universe universe,
         @DefaultValue @Valid Fetch fetch,
+        @DefaultValue @Valid Reference reference,
         @DefaultValue @Valid Repair repair,
         @DefaultValue @Valid Alpaca alpaca,
         @DefaultValue @Valid Massive massive,
@@ -313,6 +315,50 @@ public record BarfeedProperties(
 
             @DefaultValue("spin_off")
             List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> spinOffTypes) {}
+
+    /**
+     * Reference data (routes/reference.camel.yaml): per symbol, one JSON object from a provider into one row of a
+     * table. Each dataset is barfeed.reference.NAME; these two come with barfeed.
+     *
+     * @param load The datasets each run loads, by their names below (empty: none), e.g. [company-overview].
+     * @param companyOverview Alpha Vantage's company overview (OVERVIEW) into company_overview.
+     * @param tickerDetails Massive's ticker details (GET /v3/reference/tickers/{ticker}) into ticker_details.
+     */
+    public record Reference(
+            @DefaultValue List<@Pattern(regexp = "[a-z][a-z0-9-]*", message = "is not a dataset's name") String> load,
+            @DefaultValue @Valid CompanyOverview companyOverview,
+            @DefaultValue @Valid TickerDetails tickerDetails) {}
+
+    /**
+     * Alpha Vantage's company overview.
+     *
+     * @param provider The provider whose route NAME-company-overview answers it (routes/providers/NAME.camel.yaml).
+     * @param query SQL giving the symbols to load now: stock_id and symbol (:#dataset is this dataset's name).
+     * @param insert Statement run per symbol: the object's fields as :#Name parameters, converted to their columns'
+     *     types ("None", "-" and "" are NULL), and :#stock_id, :#symbol, :#payload (the object as JSON). Keep it an
+     *     upsert.
+     */
+    public record CompanyOverview(
+            @DefaultValue("alphavantage") @Pattern(regexp = "[a-z][a-z0-9-]*")
+            String provider,
+
+            String query,
+            String insert) {}
+
+    /**
+     * Massive's ticker details.
+     *
+     * @param provider The provider whose route NAME-ticker-details answers it.
+     * @param query SQL giving the symbols to load now: stock_id and symbol (:#dataset is this dataset's name).
+     * @param insert Statement run per symbol: the fields of the object at results as :#name (a nested one's as
+     *     :#parent_child).
+     */
+    public record TickerDetails(
+            @DefaultValue("massive") @Pattern(regexp = "[a-z][a-z0-9-]*")
+            String provider,
+
+            String query,
+            String insert) {}
 
     /**
      * How what a run did not store is asked for again by the next runs.
