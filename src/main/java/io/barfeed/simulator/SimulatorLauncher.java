@@ -71,10 +71,11 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "barfeed-simulator",
-                        // It answers for both APIs it knows, whichever barfeed.provider names.
+                        // It answers for every API it knows, whichever barfeed.provider names.
                         Map.of(
                                 "barfeed.alpaca.base-url", simulator.baseUrl(),
-                                "barfeed.massive.base-url", simulator.baseUrl())));
+                                "barfeed.massive.base-url", simulator.baseUrl(),
+                                "barfeed.alphavantage.base-url", simulator.baseUrl())));
         beanFactory.registerSingleton(BEAN, simulator);
         ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(BEAN, simulator::close);
     }
