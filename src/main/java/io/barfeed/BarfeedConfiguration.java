@@ -3,6 +3,9 @@ package io.barfeed;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,6 +15,7 @@ import org.springframework.core.env.Environment;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.simulator.SimulatorLauncher;
 import io.barfeed.start.ApiKeysCheck;
+import io.barfeed.start.RoutesReload;
 import io.barfeed.start.StartupMarks;
 import io.barfeed.store.StatementTimeout;
 
@@ -53,6 +57,28 @@ public class BarfeedConfiguration {
     static StatementTimeout statementTimeout(Environment environment) {
         return new StatementTimeout(environment.getProperty(
                 "barfeed.store.statement-timeout", Duration.class, BarfeedProperties.Store.STATEMENT_TIMEOUT));
+    }
+
+    /** Live reload of the route files (barfeed.routes.reload): each edit checked before it replaces its routes. */
+    @Bean
+    @ConditionalOnProperty(name = "barfeed.routes.reload", havingValue = "true")
+    CamelContextConfiguration routesReload(BarfeedProperties settings) {
+        return new CamelContextConfiguration() {
+            @Override
+            public void beforeApplicationStart(CamelContext camel) {
+                try {
+                    camel.addService(new RoutesReload(settings.routes().dir().toString()));
+                } catch (Exception e) {
+                    throw new IllegalStateException(
+                            "cannot watch the route files of "
+                                    + settings.routes().dir(),
+                            e);
+                }
+            }
+
+            @Override
+            public void afterApplicationStart(CamelContext camel) {}
+        };
     }
 
     /** The built-in simulator, started before any bean so that all of them see its address. */

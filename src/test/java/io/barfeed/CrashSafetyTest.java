@@ -8,11 +8,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import io.barfeed.BarfeedProcess.How;
 
 /**
  * {@code kill -9} in the middle of a run, then a new run: the bars table converges to exactly the
@@ -67,18 +70,10 @@ class CrashSafetyTest {
     }
 
     private static Process start(List<String> args, String extra) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                BarfeedApplication.class.getName(),
-                "--barfeed.once=true"));
-        command.addAll(args);
-        command.add(extra);
+        List<String> all = new ArrayList<>(List.of("--barfeed.once=true"));
+        all.addAll(args);
+        all.add(extra);
         Path log = Files.createTempFile(Path.of("target"), "crash-run", ".log");
-        return new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        return BarfeedProcess.start(How.MAIN_CLASS, Path.of("").toAbsolutePath(), all, Map.of(), log);
     }
 }

@@ -1,12 +1,13 @@
 package io.barfeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.FileSystemUtils;
+
+import io.barfeed.BarfeedProcess.How;
+import io.barfeed.BarfeedProcess.Result;
 
 /**
  * bin/barfeed as the README's quick start and cron example use it, on the jar the build just packaged (this test runs
@@ -25,7 +29,6 @@ import org.springframework.util.FileSystemUtils;
  */
 class LauncherIT {
 
-    static final Path LAUNCHER = Path.of("bin", "barfeed").toAbsolutePath();
     static final Path APP = Path.of("target", "barfeed-app").toAbsolutePath();
 
     @Test
@@ -78,24 +81,72 @@ class LauncherIT {
         assertThat(recording).isNotEmptyFile();
     }
 
-    private static Result launch(Path folder, List<String> args, Map<String, String> environment)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
-        command.addAll(args);
-        Path log = Files.createTempFile(folder, "launch", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(folder.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().remove("JAVA_OPTS");
-        builder.environment().putAll(environment);
-        Process process = builder.start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("bin/barfeed did not exit within 180 s; output in " + log);
+    /**
+     * The operator's way: a service started by bin/barfeed from a folder with its own routes/ (over the jar's), live
+     * reload on. An edited file's routes are replaced and one line says so; a broken edit is refused with an ERROR
+     * naming the file and the line, and the routes from before it keep running.
+     */
+    @Test
+    void aServiceReloadsAnEditedRouteFileAndRefusesABrokenOne(@TempDir Path folder) throws Exception {
+        Path routes = folder.resolve("routes");
+        Files.createDirectories(routes);
+        Path run = routes.resolve("run.camel.yaml");
+        Files.copy(Path.of("routes", "run.camel.yaml"), run);
+        Path log = folder.resolve("service.log");
+        Process service = BarfeedProcess.start(
+                How.LAUNCHER,
+                folder,
+                List.of(
+                        "--barfeed.routes.reload=true",
+                        "--barfeed.schedule.cron=*/2 * * * * ?",
+                        "--barfeed.embedded.data-dir=" + folder.resolve("pg"),
+                        "--barfeed.fetch.backfill-start=P3D",
+                        "--barfeed.simulator.latency=0ms",
+                        "--server.port=0"),
+                Map.of(),
+                log);
+        try {
+            await().atMost(Duration.ofSeconds(120)).until(() -> read(log).contains(" finished: symbols="));
+
+            Files.writeString(
+                    run,
+                    Files.readString(run).replace("message: \"${body.line}\"", "message: \"EDITED ${body.line}\""));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            read(log).contains("barfeed reloaded routes/run.camel.yaml: routes [run, run-ingest,"));
+            await().atMost(Duration.ofSeconds(30)).until(() -> read(log).contains("EDITED barfeed run "));
+
+            String edited = Files.readString(run);
+            int line = edited.lines().toList().indexOf("      uri: direct:report-run") + 2;
+            Files.writeString(
+                    run,
+                    edited.replace("      uri: direct:report-run", "      uri: direct:report-run\n      brokn: 1"));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            read(log).contains("ERROR routes        barfeed did not reload " + run + ":" + line + ":"));
+            long before = read(log)
+                    .lines()
+                    .filter(l -> l.contains("EDITED barfeed run "))
+                    .count();
+            await("the routes from before the broken edit keep running")
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> read(log)
+                                    .lines()
+                                    .filter(l -> l.contains("EDITED barfeed run "))
+                                    .count()
+                            > before);
+        } finally {
+            service.destroy();
+            service.waitFor(30, TimeUnit.SECONDS);
         }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
     }
 
-    record Result(int exitCode, String output) {}
+    private static String read(Path log) throws IOException {
+        return Files.readString(log, StandardCharsets.UTF_8);
+    }
+
+    private static Result launch(Path folder, List<String> args, Map<String, String> environment)
+            throws IOException, InterruptedException {
+        return BarfeedProcess.run(How.LAUNCHER, folder, args, environment);
+    }
 }

@@ -1,11 +1,11 @@
 package io.barfeed;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.serverError;
 import static io.barfeed.AlpacaStub.bar;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -13,24 +13,27 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.barfeed.AlpacaStub.PageBuilder;
+import io.barfeed.BarfeedProcess.How;
+import io.barfeed.BarfeedProcess.Result;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** {@code --barfeed.once=true} as scripts use it: a separate JVM, its exit code and its summary line. */
 class OnceRunTest {
 
     static final AlpacaStub API = new AlpacaStub();
-    static final Pattern SUMMARY =
-            Pattern.compile("barfeed run \\d+ finished: symbols=(\\d+) bars=(\\d+) failed=(\\d+) requests=(\\d+)"
-                    + " seconds=\\d+\\.\\d{3}");
+
+    @BeforeEach
+    void resetApi() {
+        API.reset();
+    }
 
     @AfterAll
     static void stopApi() {
@@ -81,6 +84,106 @@ class OnceRunTest {
     }
 
     @Test
+    void keysTheProviderRefusesExitThreeNamingTheVariables() throws Exception {
+        API.server()
+                .stubFor(AlpacaStub.request(null)
+                        .willReturn(aResponse()
+                                .withStatus(401)
+                                .withHeader("Content-Type", "text/html")
+                                .withBody("<html><head><title>401 Authorization Required</title></head></html>")));
+
+        Result result = once(classicApp());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(3);
+        assertThat(result.output()).contains("check APCA_API_KEY_ID and APCA_API_SECRET_KEY");
+    }
+
+    @Test
+    void aPlanThatRefusesRecentSipDataExitsFourNamingTheSetting() throws Exception {
+        API.server()
+                .stubFor(AlpacaStub.request(null)
+                        .willReturn(aResponse()
+                                .withStatus(403)
+                                .withBody("{\"message\":\"subscription does not permit querying recent SIP data\"}")));
+
+        Result result = once(classicApp());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(4);
+        assertThat(result.output()).contains("barfeed.alpaca.end-delay");
+    }
+
+    @Test
+    void aDatabaseThatCannotBeReachedExitsOne() throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0)) {
+            closed = free.getLocalPort(); // nothing listens there once it is closed
+        }
+        Result result = once(classicApp("--spring.datasource.url=jdbc:postgresql://127.0.0.1:" + closed + "/market"));
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("127.0.0.1:" + closed).doesNotContain(" finished: ");
+    }
+
+    @Test
+    void aProviderWithoutItsBaseUrlExitsOneNamingTheSetting() throws Exception {
+        Result result = once(classicApp("--barfeed.alpaca.base-url="));
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output()).contains("barfeed.alpaca.base-url");
+        assertThat(result.summaries()).isEmpty();
+    }
+
+    @Test
+    void aFoldersApplicationYamlAndConfigYamlAreReadOverTheBuiltInOneKeyByKey(@TempDir Path folder) throws Exception {
+        stubOneDailyBar();
+        Files.writeString(folder.resolve("application.yaml"), "barfeed:\n  fetch:\n    timeframes: [1Day]\n");
+        Files.createDirectories(folder.resolve("config"));
+        Files.writeString(
+                folder.resolve("config").resolve("application.yaml"), "barfeed:\n  store:\n    batch-size: 7\n");
+
+        Result result = BarfeedProcess.run(How.MAIN_CLASS, folder, onceIn(classicApp()), Map.of());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .contains("settings config/application.yaml over application.yaml over built-in application.yaml")
+                .contains("timeframes 1Day,") // the folder's key
+                .contains("provider alpaca"); // and every other key the jar's
+        assertThat(result.summaries()).containsExactly("symbols=2 bars=1 failed=0 requests=1");
+    }
+
+    @Test
+    void aFoldersRouteFileReplacesOnlyTheBuiltInFileOfItsName(@TempDir Path folder) throws Exception {
+        stubOneDailyBar();
+        Files.createDirectories(folder.resolve("routes"));
+        Files.writeString(
+                folder.resolve("routes").resolve("run.camel.yaml"),
+                Files.readString(Path.of("routes", "run.camel.yaml"))
+                        .replace("message: \"${body.line}\"", "message: \"OURS ${body.line}\""));
+
+        Result result = BarfeedProcess.run(
+                How.MAIN_CLASS, folder, onceIn(classicApp("--barfeed.fetch.timeframes=1Day")), Map.of());
+
+        assertThat(result.exitCode()).as(result.output()).isZero();
+        assertThat(result.output())
+                .containsPattern("routes 1 of \\d+ files from routes/, the rest built-in")
+                .contains("OURS barfeed run ");
+    }
+
+    private static void stubOneDailyBar() {
+        API.page(
+                null,
+                new PageBuilder()
+                        .add("AAPL", bar("2024-01-02T05:00:00Z", "187.20", "188.00", "187.10", "187.90", 2000, 80, "1"))
+                        .build(null));
+    }
+
+    private static List<String> onceIn(List<String> args) {
+        List<String> all = new ArrayList<>(List.of("--barfeed.once=true"));
+        all.addAll(args);
+        return all;
+    }
+
+    @Test
     void embeddedDefaultsLoadTheDemoUniverseAndARepeatRunAddsNothingInAShortLog(@TempDir Path dataDir)
             throws Exception {
         List<String> args = List.of(
@@ -119,6 +222,7 @@ class OnceRunTest {
         }
     }
 
+    /** The classic schema against the stub; an extra {@code --key=value} replaces the base's for that key. */
     private static List<String> classicApp(String... extra) {
         List<String> args = new ArrayList<>(List.of(
                 "--spring.profiles.active=classic",
@@ -128,41 +232,15 @@ class OnceRunTest {
                 "--barfeed.fetch.backfill-start=2024-01-02",
                 "--barfeed.fetch.retry-delay-ms=10"));
         args.addAll(TestSettings.STUB_ARGS);
-        args.addAll(List.of(extra));
+        for (String arg : extra) {
+            String key = arg.substring(0, arg.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(key)); // a key given twice would bind as "first,second"
+            args.add(arg);
+        }
         return args;
     }
 
-    /** Runs the application's main class once, as {@code java -jar target/barfeed.jar --barfeed.once=true} would. */
-    private static Result once(List<String> args) throws IOException, InterruptedException {
-        Path log = Files.createTempFile(Path.of("target"), "once-run", ".log");
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                BarfeedApplication.class.getName(),
-                "--barfeed.once=true"));
-        command.addAll(args);
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        if (!process.waitFor(180, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("once-run did not exit within 180 s; output in " + log);
-        }
-        return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
-    }
-
-    record Result(int exitCode, String output) {
-        /** The figures of every summary line printed. */
-        List<String> summaries() {
-            List<String> found = new ArrayList<>();
-            Matcher m = SUMMARY.matcher(output);
-            while (m.find()) {
-                found.add("symbols=" + m.group(1) + " bars=" + m.group(2) + " failed=" + m.group(3) + " requests="
-                        + m.group(4));
-            }
-            return found;
-        }
+    private static Result once(List<String> args) throws Exception {
+        return BarfeedProcess.once(args);
     }
 }

@@ -133,6 +133,35 @@ class StartupChecksTest {
                         + " provider\")");
     }
 
+    @Test
+    void adjustedBarsFromAProviderWithoutCorporateActionsAreRefusedNamingTheSetting(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> start(
+                "--barfeed.provider=massive",
+                "--MASSIVE_API_KEY=key",
+                "--barfeed.massive.base-url=http://127.0.0.1:9",
+                "--barfeed.massive.adjusted=true"));
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("barfeed.massive.adjusted: asks for split-adjusted bars, which change before every new"
+                        + " corporate action of those kinds, and barfeed reads no such actions from massive");
+    }
+
+    @Test
+    void aTimeframeTheProviderDoesNotServeIsRefusedNamingTheSetting(CapturedOutput output) {
+        Throwable failure = catchThrowable(() -> start(
+                "--barfeed.provider=acme",
+                "--barfeed.acme.base-url=http://127.0.0.1:9",
+                "--barfeed.acme.timeframes.15Min=15",
+                "--barfeed.acme.timeframes.1Hour=60",
+                "--barfeed.fetch.timeframes=15Min,1Day"));
+
+        assertThat(failure).isNotNull();
+        assertThat(output.getOut())
+                .contains("barfeed.fetch.timeframes: 1Day is not a timeframe acme serves (barfeed.acme.timeframes:"
+                        + " 15Min, 1Hour)");
+    }
+
     static Stream<Arguments> aBadValueIsReportedWithItsKeyValueOriginAndReasonCases() {
         return Stream.of(
                 arguments(
@@ -151,7 +180,10 @@ class StartupChecksTest {
                 arguments("barfeed.alpaca.page-limit", "20000", "must be less than or equal to 10000"),
                 arguments("barfeed.store.copy", "maybe", "Invalid boolean value 'maybe'"),
                 arguments("barfeed.store.copy-fields", "symbol,ticker", "is not a bar field (symbol, timeframe, ts"),
-                arguments("barfeed.simulator.faults.slow", "2", "must be less than or equal to 1"));
+                arguments("barfeed.simulator.faults.slow", "2", "must be less than or equal to 1"),
+                // Read of every provider in use, whatever its name (ProviderSettings).
+                arguments("barfeed.alpaca.rate-limit.requests-per-day", "-1", "must be greater than or equal to 0"),
+                arguments("barfeed.alpaca.time-zone", "Mars/Olympus", "Unknown time-zone ID: Mars/Olympus"));
     }
 
     static Stream<Arguments> aStatementTheDatabaseRejectsIsReportedWithItsSettingCases() {

@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
@@ -25,6 +28,7 @@ import io.barfeed.simulator.SimulatedMarket;
  * simulated market), so the table holds exactly the market's minute bars across the drop; and the scheduled REST run
  * stays the record, its bar replacing a streamed one that differs.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the first connect is the first test's
 class StreamRepairTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream_repair");
@@ -59,15 +63,18 @@ class StreamRepairTest extends AppTest {
     }
 
     @Test
+    @Order(1)
     void aDropIsRepairedFromRestSoTheTableHoldsTheMarketsBars() {
         MARKET.set(T0.plusSeconds(30));
         Universe.etf(jdbc, "ETF", SYMBOLS.toArray(String[]::new));
         // The first connect: the ten minutes before it, from REST.
         await().atMost(Duration.ofSeconds(20)).until(STREAM::streaming);
-        await().atMost(Duration.ofSeconds(20)).until(() -> MarketBars.stored(jdbc)
-                .equals(MarketBars.of(SYMBOLS, "1Min", T0.minus(Duration.ofMinutes(10)), T0.minusSeconds(1))));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> MarketBars.stored(jdbc)
+                        .equals(MarketBars.of(SYMBOLS, "1Min", T0.minus(Duration.ofMinutes(10)), T0.minusSeconds(1))));
         STREAM.bars(T0, "AAA", "BBB");
-        await().atMost(Duration.ofSeconds(10)).until(() -> MarketBars.stored(jdbc).size() == 22);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> MarketBars.stored(jdbc).size() == 22);
 
         // Lost for four minutes: 15:01 to 15:03 never come on the stream.
         int before = STREAM.connects();
@@ -76,9 +83,10 @@ class StreamRepairTest extends AppTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> STREAM.connects() > before && STREAM.streaming());
         STREAM.bars(T0.plus(Duration.ofMinutes(4)), "AAA", "BBB");
 
-        List<String> market = MarketBars.of(
-                SYMBOLS, "1Min", T0.minus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(4)));
-        await().atMost(Duration.ofSeconds(20)).until(() -> MarketBars.stored(jdbc).equals(market));
+        List<String> market =
+                MarketBars.of(SYMBOLS, "1Min", T0.minus(Duration.ofMinutes(10)), T0.plus(Duration.ofMinutes(4)));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> MarketBars.stored(jdbc).equals(market));
         assertThat(MarketBars.stored(jdbc)).isEqualTo(market);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM barfeed.failure", Long.class))
                 .as("failures")
@@ -86,6 +94,7 @@ class StreamRepairTest extends AppTest {
     }
 
     @Test
+    @Order(2)
     void theScheduledRunsRestBarReplacesAStreamedBarThatDiffers() {
         if (jdbc.queryForObject("SELECT count(*) FROM stock", Long.class) == 0) {
             Universe.etf(jdbc, "ETF", SYMBOLS.toArray(String[]::new));
@@ -95,8 +104,9 @@ class StreamRepairTest extends AppTest {
         await().atMost(Duration.ofSeconds(20)).until(STREAM::streaming);
         STREAM.send("[{\"T\":\"b\",\"S\":\"AAA\",\"o\":1,\"h\":2,\"l\":0.5,\"c\":1.5,\"v\":7,\"t\":\"" + minute
                 + "\",\"n\":1,\"vw\":1.2}]");
-        await().atMost(Duration.ofSeconds(10)).until(() -> storedAt("AAA", minute).startsWith("AAA 1Min"));
-        assertThat(storedAt("AAA", minute)).endsWith(" 1.00 2.00 0.50 1.50 7 1 1.2000");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> storedAt("AAA", minute).startsWith("AAA 1Min"));
+        assertThat(storedAt("AAA", minute)).as("the streamed bar").endsWith(" 1 2 0.5 1.5 7 1 1.2");
 
         RunSummary run = run();
 

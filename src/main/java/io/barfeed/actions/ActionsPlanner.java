@@ -14,9 +14,6 @@ import java.util.TreeMap;
 import org.apache.camel.Variable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.provider.Provider;
@@ -40,18 +37,14 @@ public class ActionsPlanner {
     private final Duration lookback;
     private final List<String> types;
 
-    /** The active provider's barfeed.PROVIDER.corporate-actions.*: a provider without them reads none. */
+    /** The provider's barfeed.PROVIDER.corporate-actions.*: a provider without them reads none. */
     @Autowired
-    public ActionsPlanner(@Qualifier("marketClock") Clock clock, BarfeedProperties settings, Environment environment) {
+    public ActionsPlanner(@Qualifier("marketClock") Clock clock, BarfeedProperties settings, Provider provider) {
         this(
                 clock,
                 settings.fetch().backfillStart(),
-                Binder.get(environment)
-                        .bind(Provider.setting(environment, "corporate-actions.lookback"), Duration.class)
-                        .orElse(Duration.ZERO),
-                Binder.get(environment)
-                        .bind(Provider.setting(environment, "corporate-actions.types"), Bindable.listOf(String.class))
-                        .orElse(List.of()));
+                provider.corporateActions().lookback(),
+                provider.corporateActions().types());
     }
 
     ActionsPlanner(Clock clock, PointInTime backfillStart, Duration lookback, List<String> types) {

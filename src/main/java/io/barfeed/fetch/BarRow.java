@@ -33,6 +33,7 @@ public final class BarRow extends AbstractMap<String, Object> {
     private final String low;
     private final String close;
     private final long volume;
+    private final boolean noVolume;
     private final Long tradeCount;
     private final String vwap;
 
@@ -49,6 +50,23 @@ public final class BarRow extends AbstractMap<String, Object> {
             long volume,
             Long tradeCount,
             String vwap) {
+        this(symbol, timeframe, ts, stockId, open, high, low, close, volume, false, tradeCount, vwap);
+    }
+
+    /** As above; {@code noVolume} for a provider that leaves the volume out (stored as null). */
+    BarRow(
+            String symbol,
+            String timeframe,
+            Instant ts,
+            Object stockId,
+            String open,
+            String high,
+            String low,
+            String close,
+            long volume,
+            boolean noVolume,
+            Long tradeCount,
+            String vwap) {
         this.symbol = symbol;
         this.timeframe = timeframe;
         this.epochSecond = ts.getEpochSecond();
@@ -59,6 +77,7 @@ public final class BarRow extends AbstractMap<String, Object> {
         this.low = low;
         this.close = close;
         this.volume = volume;
+        this.noVolume = noVolume;
         this.tradeCount = tradeCount;
         this.vwap = vwap;
     }
@@ -71,7 +90,7 @@ public final class BarRow extends AbstractMap<String, Object> {
             case TS -> ts();
             case 3 -> stockId;
             case 4, 5, 6, 7, 10 -> decimal(index);
-            case 8 -> volume;
+            case 8 -> noVolume ? null : volume;
             case 9 -> tradeCount;
             default -> throw new IndexOutOfBoundsException(index);
         };

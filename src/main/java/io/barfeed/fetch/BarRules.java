@@ -9,6 +9,11 @@ final class BarRules {
     private BarRules() {}
 
     static String problemOf(RawBar bar) {
+        return problemOf(bar, true);
+    }
+
+    /** Why the bar cannot be stored, or null; without {@code volumeRequired} a bar may have no volume. */
+    static String problemOf(RawBar bar, boolean volumeRequired) {
         if (bar.t == null) {
             return "missing timestamp t";
         }
@@ -21,12 +26,15 @@ final class BarRules {
                 return "negative price " + price;
             }
         }
-        if (!(bar.v instanceof String v)) {
+        if (bar.v == null && !volumeRequired) {
+            bar.noVolume = true;
+        } else if (!(bar.v instanceof String v)) {
             return "missing or non-numeric volume v";
-        }
-        bar.volume = wholeNumber(v);
-        if (bar.volume < 0) {
-            return "volume v is not a non-negative whole number below 2^63";
+        } else {
+            bar.volume = wholeNumber(v);
+            if (bar.volume < 0) {
+                return "volume v is not a non-negative whole number below 2^63";
+            }
         }
         if (bar.n != null) {
             long count = bar.n instanceof String n ? wholeNumber(n) : -1;

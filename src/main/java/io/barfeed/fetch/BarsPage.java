@@ -12,6 +12,14 @@ import java.util.Map;
  */
 public final class BarsPage {
 
+    /** A page without bars and without a next page: what a provider's route answers for "no bars here". */
+    public static final BarsPage EMPTY = new BarsPage(List.of(), null, Map.of(), List.of(), List.of());
+
+    /** For a route: {@link #EMPTY}. */
+    public static BarsPage none() {
+        return EMPTY;
+    }
+
     private final List<BarRow> rows;
     private final String nextPageToken;
     private final Map<String, SymbolTally> bySymbol;

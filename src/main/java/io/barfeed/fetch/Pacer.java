@@ -10,16 +10,19 @@ import org.springframework.stereotype.Component;
 
 /**
  * Spaces a provider's requests evenly at its rate, across all parallel requests: Massive's free plan allows 5 a
- * minute and sends no rate-limit headers to follow, so each request waits for its slot, 12 s after the last.
+ * minute and sends no rate-limit headers to follow, so each request waits for its slot, 12 s after the last. A
+ * provider whose quota for the day is spent gives no slots: its requests fail at once instead of waiting in line.
  */
 @Component("pacer")
 public class Pacer {
 
     private final Clock clock;
+    private final DailyQuotas dailyQuotas;
     private final Map<String, Long> nextSlot = new HashMap<>();
 
-    public Pacer(Clock clock) {
+    public Pacer(Clock clock, DailyQuotas dailyQuotas) {
         this.clock = clock;
+        this.dailyQuotas = dailyQuotas;
     }
 
     /**
@@ -29,6 +32,7 @@ public class Pacer {
      */
     public void await(String provider, int requestsPerMinute, @Variable("deadline") Instant deadline)
             throws InterruptedException, RequestDeadlinePassed {
+        dailyQuotas.check(provider);
         long spacing = 60_000L / Math.max(1, requestsPerMinute);
         long slot;
         synchronized (nextSlot) {

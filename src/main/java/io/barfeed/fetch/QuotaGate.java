@@ -3,7 +3,9 @@ package io.barfeed.fetch;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.apache.camel.Exchange;
@@ -14,44 +16,69 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.provider.Provider;
+import io.barfeed.provider.ProviderSettings.RateLimit;
+import io.barfeed.provider.ProviderSettings.RateLimit.ResetFormat;
+import io.barfeed.provider.Providers;
 import io.barfeed.settings.BarfeedProperties;
 
 /**
- * Keeps every parallel request under the provider's quota as its X-RateLimit-* headers describe it: each request
- * takes one of the remaining requests of the window, and when none is left (or the API answered 429) requests wait
- * until X-RateLimit-Reset, plus a little jitter, capped. The fixed ceiling barfeed.alpaca.requests-per-minute is the
- * route's throttle; this gate follows the quota the provider actually reports. Headers are read case-insensitively
- * (HTTP/2 sends them in lower case).
+ * Keeps every parallel request under each provider's quota as its rate-limit headers describe it (their names and
+ * the reset's form are the provider's barfeed.NAME.rate-limit.* settings, X-RateLimit-* by default): each request
+ * takes one of the remaining requests of the window, and when none is left (or the API refused one) requests wait
+ * until the reset, plus a little jitter, capped. A fixed ceiling per minute is the provider's route's (a throttle or
+ * the pacer); this gate follows the quota the provider actually reports. Headers are read case-insensitively
+ * (HTTP/2 sends them in lower case). The exchange variable {@code provider} names the provider (none: the bars').
  */
 @Component("quotaGate")
 public class QuotaGate {
 
     private static final Logger LOG = LoggerFactory.getLogger("barfeed.fetch");
-    /** The exchange variable marking a request the gate let through and has not heard back of. */
+    /** The exchange variable naming the provider whose quota a request the gate let through took. */
     private static final String IN_FLIGHT = "quotaTaken";
 
     private static final long UNKNOWN = Long.MAX_VALUE;
-    /** A 429 that names no reset: wait this long before the next try. */
-    private static final long RESET_UNKNOWN_MILLIS = 1000;
 
     private final Clock clock;
     private final long maxWaitMillis;
     private final long jitterMillis;
-    private long resetAtMillis;
-    private long available = UNKNOWN;
-    private long limit = UNKNOWN;
-    // Requests let through whose answer has not come back: the quota a response reports may not count them yet.
-    private long inFlight;
+    private final String barsProvider;
+    private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
     @Autowired
-    public QuotaGate(Clock clock, BarfeedProperties settings) {
-        this(clock, settings.fetch().rateLimitMaxWait(), settings.fetch().rateLimitJitter());
+    public QuotaGate(Clock clock, BarfeedProperties settings, Providers providers) {
+        this(
+                clock,
+                settings.fetch().rateLimitMaxWait(),
+                settings.fetch().rateLimitJitter(),
+                providers.bars().name(),
+                providers.all());
     }
 
+    /** One provider with the default headers (X-RateLimit-*, reset in epoch seconds, a second without one). */
     QuotaGate(Clock clock, Duration maxWait, Duration jitter) {
+        this(clock, maxWait, jitter, "", List.of());
+        windows.put(
+                "",
+                new Window(new RateLimit(
+                        "X-RateLimit-Limit",
+                        "X-RateLimit-Remaining",
+                        "X-RateLimit-Reset",
+                        ResetFormat.EPOCH_SECONDS,
+                        Duration.ofSeconds(1),
+                        0,
+                        java.time.ZoneOffset.UTC)));
+    }
+
+    private QuotaGate(
+            Clock clock, Duration maxWait, Duration jitter, String barsProvider, Iterable<Provider> providers) {
         this.clock = clock;
         this.maxWaitMillis = maxWait.toMillis();
         this.jitterMillis = Math.max(1, jitter.toMillis());
+        this.barsProvider = barsProvider;
+        for (Provider provider : providers) {
+            windows.put(provider.name(), new Window(provider.rateLimit()));
+        }
     }
 
     /**
@@ -61,7 +88,55 @@ public class QuotaGate {
      */
     public void acquire(@Variable("deadline") Instant deadline, Exchange exchange)
             throws InterruptedException, RequestDeadlinePassed {
-        synchronized (this) {
+        String provider = providerOf(exchange);
+        windowOf(provider).acquire(deadline);
+        exchange.setVariable(IN_FLIGHT, provider);
+    }
+
+    /**
+     * The request let through by {@link #acquire} came back with these headers (none for a request that got no
+     * answer); {@code refused} when the API refused it for its quota (a 429, or a quota message in a 200 page).
+     *
+     * @return for a refused request, how long to wait before trying again, in milliseconds
+     */
+    public long answered(Exchange exchange, Map<String, ?> headers, boolean refused) {
+        Object taken = exchange.removeVariable(IN_FLIGHT);
+        String provider = taken != null ? taken.toString() : providerOf(exchange);
+        return windowOf(provider).answered(headers, refused, taken != null);
+    }
+
+    /** For the fetch route: the headers of a response that came back. */
+    public void responded(@Headers Map<String, Object> headers, Exchange exchange) {
+        answered(exchange, headers, false);
+    }
+
+    private String providerOf(Exchange exchange) {
+        Object provider = exchange.getVariable("provider");
+        return provider == null ? barsProvider : provider.toString();
+    }
+
+    private Window windowOf(String provider) {
+        Window window = windows.get(provider);
+        if (window == null) {
+            throw new IllegalStateException("no quota gate for the provider " + provider);
+        }
+        return window;
+    }
+
+    /** One provider's quota window, as far as its answers tell. */
+    private final class Window {
+        private final RateLimit headers;
+        private long resetAtMillis;
+        private long available = UNKNOWN;
+        private long limit = UNKNOWN;
+        // Requests let through whose answer has not come back: the quota a response reports may not count them yet.
+        private long inFlight;
+
+        Window(RateLimit headers) {
+            this.headers = headers;
+        }
+
+        synchronized void acquire(Instant deadline) throws InterruptedException, RequestDeadlinePassed {
             while (true) {
                 long now = clock.millis();
                 if (now >= resetAtMillis) {
@@ -73,54 +148,45 @@ public class QuotaGate {
                         available--;
                     }
                     inFlight++;
-                    exchange.setVariable(IN_FLIGHT, true);
                     return;
                 }
                 // The window's reset is unknown until the first answers of the window name it.
-                long wait = resetAtMillis == Long.MAX_VALUE ? 50 : waitForReset(now);
+                long wait = resetAtMillis == Long.MAX_VALUE ? 50 : jittered(resetAtMillis - now);
                 if (deadline != null && now + wait >= deadline.toEpochMilli()) {
                     throw new RequestDeadlinePassed(deadline);
                 }
                 if (wait > 50) {
-                    LOG.info("API quota used up: waiting {} ms for X-RateLimit-Reset", wait);
+                    LOG.info("API quota used up: waiting {} ms for {}", wait, headers.resetHeader());
                 }
                 wait(Math.max(wait, 1)); // a response that names the reset wakes it early
             }
         }
-    }
 
-    /**
-     * The request let through by {@link #acquire} came back with these rate-limit headers (none for a request that
-     * got no answer); {@code refused} when the API answered 429.
-     *
-     * @return for a refused request, how long to wait before trying again, in milliseconds
-     */
-    public long answered(Exchange exchange, Map<String, ?> headers, boolean refused) {
-        Long remaining = number(headers, "X-RateLimit-Remaining");
-        Long reset = number(headers, "X-RateLimit-Reset");
-        Long quota = number(headers, "X-RateLimit-Limit");
-        synchronized (this) {
-            if (exchange.removeVariable(IN_FLIGHT) != null) {
+        synchronized long answered(Map<String, ?> response, boolean refused, boolean wasInFlight) {
+            Long remaining = number(response, headers.remainingHeader());
+            Long quota = number(response, headers.limitHeader());
+            long now = clock.millis();
+            Long reset = resetMillis(number(response, headers.resetHeader()), now);
+            if (wasInFlight) {
                 inFlight--;
             }
-            long now = clock.millis();
             if (quota != null) {
                 limit = quota;
             }
             if (refused) {
-                // A 429 closes the gate until the reset it names, else until the window's known reset (Alpaca's
-                // 429 names none), else for a second.
+                // A refusal closes the gate until the reset it names, else until the window's known reset (Alpaca's
+                // 429 names none), else for the provider's retry-after.
                 long until = reset != null
-                        ? reset * 1000
+                        ? reset
                         : resetAtMillis > now && resetAtMillis != Long.MAX_VALUE
                                 ? resetAtMillis
-                                : now + RESET_UNKNOWN_MILLIS;
+                                : now + headers.retryAfter().toMillis();
                 resetAtMillis = Math.max(until, now + 1);
                 available = 0;
                 notifyAll();
                 return jittered(until - now);
             }
-            long resetAt = reset != null ? reset * 1000 : 0;
+            long resetAt = reset != null ? reset : 0;
             if (resetAt > now) {
                 // The others in flight may not be counted in the remaining quota yet: count them out.
                 long left = remaining == null ? UNKNOWN : Math.max(0, remaining - inFlight);
@@ -134,21 +200,27 @@ public class QuotaGate {
             }
             return 0;
         }
+
+        synchronized long inFlight() {
+            return inFlight;
+        }
+
+        /** The reset header as epoch milliseconds. */
+        private Long resetMillis(Long value, long now) {
+            if (value == null) {
+                return null;
+            }
+            return switch (headers.reset()) {
+                case EPOCH_SECONDS -> value * 1000;
+                case EPOCH_MILLIS -> value;
+                case SECONDS -> now + value * 1000;
+            };
+        }
     }
 
     /** Requests let through that have not been heard back of: 0 between runs, or a slot was never given back. */
-    public synchronized long inFlight() {
-        return inFlight;
-    }
-
-    /** For the fetch route: the headers of a response that came back. */
-    public void responded(@Headers Map<String, Object> headers, Exchange exchange) {
-        answered(exchange, headers, false);
-    }
-
-    /** Until the window's known reset. */
-    private long waitForReset(long now) {
-        return jittered(resetAtMillis - now);
+    public long inFlight() {
+        return windows.values().stream().mapToLong(Window::inFlight).sum();
     }
 
     /** A wait plus jitter, so parallel requests do not all go at once; never past the longest wait. */

@@ -24,14 +24,34 @@ final class RawBar {
     Object v;
     Object n;
     Object vw;
-    // v and n as read by BarRules, which checks them.
+    // v and n as read by BarRules, which checks them; no volume where the provider leaves it out.
     long volume;
+    boolean noVolume;
     Long tradeCount;
+    /** The fields the page wrote as null, one bit each in the reader's order (t o h l c v n vw). */
+    int nulls;
 
     void clear() {
         t = null;
         o = h = l = c = v = n = vw = null;
         tradeCount = null;
+        noVolume = false;
+        nulls = 0;
+    }
+
+    /** A copy that outlives the page's scratch bar. */
+    RawBar copy() {
+        RawBar copy = new RawBar();
+        copy.t = t;
+        copy.o = o;
+        copy.h = h;
+        copy.l = l;
+        copy.c = c;
+        copy.v = v;
+        copy.n = n;
+        copy.vw = vw;
+        copy.nulls = nulls;
+        return copy;
     }
 
     /** The price named by its usual letter: o, h, l or c. */

@@ -90,11 +90,10 @@ public class RetryDelay implements Processor {
     /** How long to wait before retry number {@code attempt} after {@code failure}, in milliseconds. */
     long waitAfter(Exchange exchange, Throwable failure, int attempt) {
         HttpOperationFailedException http = failure instanceof HttpOperationFailedException e ? e : null;
-        long quotaWait = quotaGate.answered(
-                exchange,
-                http == null ? Map.of() : http.getResponseHeaders(),
-                http != null && http.getStatusCode() == 429);
-        if (http != null && http.getStatusCode() == 429) {
+        // A 429, or a quota message in a page the provider answered with 200.
+        boolean refused = http != null && http.getStatusCode() == 429 || failure instanceof RateLimited;
+        long quotaWait = quotaGate.answered(exchange, http == null ? Map.of() : http.getResponseHeaders(), refused);
+        if (refused) {
             return quotaWait;
         }
         if (failure instanceof DataAccessException) {
@@ -112,6 +111,9 @@ public class RetryDelay implements Processor {
     private static String reason(Throwable failure) {
         if (failure instanceof HttpOperationFailedException http) {
             return http.getStatusCode() == 429 ? "refused (429)" : "failed (HTTP " + http.getStatusCode() + ")";
+        }
+        if (failure instanceof RateLimited limited) {
+            return "refused for the quota (" + limited.getMessage() + ")";
         }
         if (failure instanceof DataAccessException data) {
             return "not stored (" + data.getClass().getSimpleName() + ")";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -17,12 +18,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.provider.Provider;
+import io.barfeed.provider.ProviderSettings.Requests;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.settings.PointInTime;
 
@@ -32,7 +35,9 @@ import io.barfeed.settings.PointInTime;
  * into that window moves the start back to cover it; one behind it becomes a repair request, at most
  * {@code barfeed.repair.max-requests} of them per run, oldest first. Symbols are then sorted by start and cut into
  * requests of {@code symbols-per-request}; a request starts at its earliest symbol, and the insert's ON CONFLICT
- * absorbs the little overlap this gives the others (after the first run all symbols usually share one start).
+ * absorbs the little overlap this gives the others (after the first run all symbols usually share one start). Last,
+ * each request is cut into the spans the provider takes at once (barfeed.NAME.request.*: months, a span, a number
+ * of bars), which are requests of their own that resolve open failures together.
  */
 @Component("requestPlanner")
 public class RequestPlanner {
@@ -46,6 +51,9 @@ public class RequestPlanner {
     private final PointInTime until;
     private final Duration revisit;
     private final int maxRepairRequests;
+    private final Requests spans;
+    private final ZoneId zone;
+    private final UnaryOperator<String> timeframeParam;
 
     @Autowired
     public RequestPlanner(@Qualifier("marketClock") Clock clock, BarfeedProperties settings, Provider provider) {
@@ -56,7 +64,10 @@ public class RequestPlanner {
                 provider.endDelay(),
                 settings.fetch().until(),
                 settings.fetch().revisit(),
-                settings.repair().maxRequests());
+                settings.repair().maxRequests(),
+                provider.request(),
+                provider.timeZone(),
+                provider::timeframeParam);
     }
 
     RequestPlanner(
@@ -67,6 +78,33 @@ public class RequestPlanner {
             PointInTime until,
             Duration revisit,
             int maxRepairRequests) {
+        this(
+                clock,
+                backfillStart,
+                symbolsPerRequest,
+                endDelay,
+                until,
+                revisit,
+                maxRepairRequests,
+                new Requests(null, 0, false),
+                ZoneOffset.UTC,
+                UnaryOperator.identity());
+    }
+
+    RequestPlanner(
+            Clock clock,
+            PointInTime backfillStart,
+            int symbolsPerRequest,
+            Duration endDelay,
+            PointInTime until,
+            Duration revisit,
+            int maxRepairRequests,
+            Requests spans,
+            ZoneId zone,
+            UnaryOperator<String> timeframeParam) {
+        this.spans = spans;
+        this.zone = zone;
+        this.timeframeParam = timeframeParam;
         this.clock = clock;
         this.backfillStart = backfillStart;
         this.symbolsPerRequest = symbolsPerRequest;
@@ -126,7 +164,30 @@ public class RequestPlanner {
             requests.add(new PlannedRequest(frame, chunk, starts.get(chunk.get(0)), end, false, resolving));
         }
         int waiting = Math.max(0, behind.size() - maxRepairRequests);
-        return new Plan(frame, universe, requests, upToDate, waiting);
+        return new Plan(frame, universe, cut(requests), upToDate, waiting);
+    }
+
+    /** Each request as the spans the provider takes at once, one group, spelt in the provider's words. */
+    private List<PlannedRequest> cut(List<PlannedRequest> requests) {
+        List<PlannedRequest> cut = new ArrayList<>();
+        for (PlannedRequest r : requests) {
+            String param = timeframeParam.apply(r.timeframe());
+            List<RequestSpans.Span> parts = RequestSpans.cut(r.start(), r.end(), r.frame(), spans, zone);
+            RequestGroup group = new RequestGroup(r.start(), r.end(), parts.size());
+            for (RequestSpans.Span part : parts) {
+                cut.add(new PlannedRequest(
+                        r.timeframe(),
+                        r.symbols(),
+                        part.start(),
+                        part.end(),
+                        r.repair(),
+                        r.openRangeSymbols(),
+                        param,
+                        zone,
+                        group));
+            }
+        }
+        return cut;
     }
 
     /** The oldest open spans behind the symbols' windows, as repair requests; equal spans share a request. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
 import io.barfeed.fetch.BarsPage;
+import io.barfeed.fetch.DailyQuotaSpent;
 import io.barfeed.fetch.PageCursor;
 import io.barfeed.fetch.RequestDeadlinePassed;
 import io.barfeed.plan.PlannedRequest;
@@ -27,7 +28,8 @@ import io.barfeed.plan.SymbolRange;
  * Rows for barfeed.failure: what was not stored, exactly (symbol, timeframe, the range of bar times), at which
  * stage, and why. Stages: {@code fetch} (a request that gave up), {@code timeout} (a request cut off by
  * barfeed.fetch.run-timeout-ms), {@code store} (the database failed after its retries), {@code validate} (a bar the
- * API sent that cannot be stored), {@code refused} (a row the database refused for its data).
+ * API sent that cannot be stored), {@code refused} (a row the database refused for its data), {@code quota} (not
+ * asked for: the provider's quota for the day was spent).
  */
 @Component("failureRows")
 public class FailureRows {
@@ -43,10 +45,13 @@ public class FailureRows {
         Throwable cause = essential(caught);
         boolean timedOut = cause instanceof RequestDeadlinePassed
                 || (deadline != null && !Instant.now().isBefore(deadline)); // cut off while reading its answer
-        String stage = timedOut ? "timeout" : cause instanceof DataAccessException ? "store" : "fetch";
+        String stage = timedOut
+                ? "timeout"
+                : cause instanceof DataAccessException ? "store" : cause instanceof DailyQuotaSpent ? "quota" : "fetch";
         String message = describe(cause) + " (after " + cursor.pages() + " stored pages)";
         Integer status = cause instanceof HttpOperationFailedException http ? http.getStatusCode() : null;
         String timeframe = cursor.request().timeframe();
+        cursor.request().group().failedOne();
         return cursor.unstored().stream()
                 .map(range -> row(run, range, timeframe, stage, status, message))
                 .toList();
@@ -65,6 +70,21 @@ public class FailureRows {
                 .toList();
     }
 
+    /** A symbol's reference object that cannot be stored (stage validate) or that the database refused (refused). */
+    public List<Map<String, Object>> forRecord(
+            @Variable("request") PlannedRequest request,
+            @Variable("run") Run run,
+            @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause,
+            String stage) {
+        return List.of(row(
+                run,
+                new SymbolRange(request.symbol(), request.start(), request.end()),
+                request.timeframe(),
+                stage,
+                null,
+                cause instanceof DataAccessException ? describe(cause) : cause.getMessage()));
+    }
+
     /** A row the database refused even on its own (a value out of range, a constraint). */
     public List<Map<String, Object>> forRefusedRow(
             @Body BarRow bar, @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable cause, @Variable("run") Run run) {
@@ -78,16 +98,24 @@ public class FailureRows {
                 "bar at " + bar.ts() + " not stored: " + describe(cause)));
     }
 
-    /** The symbols of a request that completed whose open failure ranges it covered: they are now stored. */
+    /**
+     * The symbols of a request that completed whose open failure ranges it covered: they are now stored. A request
+     * cut into several resolves them when its last part completed (none, before that or when a part failed).
+     */
     public List<Map<String, Object>> resolvedBy(@Variable("request") PlannedRequest request, @Variable("run") Run run) {
+        if (!request.group().completedOne()) {
+            return List.of();
+        }
         return request.openRangeSymbols().stream()
                 .map(symbol -> {
                     Map<String, Object> row = new HashMap<>();
                     row.put("run_id", run.id());
                     row.put("symbol", symbol);
                     row.put("timeframe", request.timeframe());
-                    row.put("range_from", OffsetDateTime.ofInstant(request.start(), ZoneOffset.UTC));
-                    row.put("range_to", OffsetDateTime.ofInstant(request.end(), ZoneOffset.UTC));
+                    row.put(
+                            "range_from",
+                            OffsetDateTime.ofInstant(request.group().start(), ZoneOffset.UTC));
+                    row.put("range_to", OffsetDateTime.ofInstant(request.group().end(), ZoneOffset.UTC));
                     return row;
                 })
                 .toList();

@@ -92,6 +92,11 @@ public final class Run {
         return refusal;
     }
 
+    /** How long the run has been going on. */
+    long nanosRunning() {
+        return System.nanoTime() - startedNanos;
+    }
+
     /** Where the run stands, for the progress line. */
     String progress() {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -33,9 +34,11 @@ import jakarta.validation.constraints.Pattern;
  * @param schedule When scheduled runs fire.
  * @param universe Which symbols a run loads.
  * @param fetch How bars are asked of the market-data API.
+ * @param reference The reference data a run loads: per symbol, one JSON object into one row.
  * @param repair How failures are asked for again.
  * @param alpaca Alpaca's market-data API.
  * @param massive Massive's (formerly Polygon.io) stock aggregates.
+ * @param alphavantage Alpha Vantage's intraday bars and company overviews.
  * @param store How bars are written to PostgreSQL.
  * @param cluster Several barfeed nodes on one database.
  * @param routes The route files.
@@ -56,9 +59,11 @@ public record BarfeedProperties(
         @DefaultValue @Valid Schedule schedule,
         @DefaultValue @Valid Universe universe,
         @DefaultValue @Valid Fetch fetch,
+        @DefaultValue @Valid Reference reference,
         @DefaultValue @Valid Repair repair,
         @DefaultValue @Valid Alpaca alpaca,
         @DefaultValue @Valid Massive massive,
+        @DefaultValue @Valid Alphavantage alphavantage,
         @DefaultValue @Valid Store store,
         @DefaultValue @Valid Cluster cluster,
         @DefaultValue @Valid Routes routes,
@@ -161,6 +166,8 @@ public record BarfeedProperties(
      *     200, Algo Trader Plus: 10000).
      * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
      *     page).
+     * @param pageOrder Alpaca fills a page symbol after symbol, alphabetically: a symbol before a page's last one is
+     *     complete.
      * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
      * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
      *     split,spin-off).
@@ -181,6 +188,9 @@ public record BarfeedProperties(
             @DefaultValue List<String> keyQuery,
             @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
             @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
+
+            @DefaultValue("by-symbol") @Pattern(regexp = "by-symbol|any")
+            String pageOrder,
 
             @DefaultValue("sip") @Pattern(regexp = "sip|iex|otc|boats")
             String feed,
@@ -235,6 +245,67 @@ public record BarfeedProperties(
             String streamUrl) {}
 
     /**
+     * Alpha Vantage (barfeed.provider: alphavantage; routes/providers/alphavantage.camel.yaml): intraday bars
+     * (TIME_SERIES_INTRADAY), one symbol and one calendar month a request; company overviews (OVERVIEW).
+     *
+     * @param baseUrl API root (the built-in simulator's address when it serves).
+     * @param keyHeaders Request headers carrying the API key, each "Name: value" (Alpha Vantage: none, the key goes
+     *     in the query).
+     * @param keyQuery Query parameters carrying the API key, each "name=value", {VARIABLE} read from the
+     *     environment at request time.
+     * @param maxSymbolsPerRequest Symbols one request takes: one.
+     * @param timeframes Alpha Vantage's word for each timeframe barfeed loads from it (its intervals; others are
+     *     refused at start).
+     * @param timeZone Its market's time zone (US/Eastern in its answers): the calendar months requests are cut into.
+     * @param request How requests are cut: by calendar month.
+     * @param requestsPerMinute Requests per minute, spaced evenly (the free plan allows 5 and sends no rate-limit
+     *     headers).
+     * @param rateLimit Its daily budget and the wait after a per-minute refusal.
+     * @param adjusted Split- and dividend-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
+     * @param extendedHours Pre- and post-market bars too, 04:00 to 20:00 New York (true), or the regular session
+     *     only (false).
+     * @param endDelay How far behind now a request ends (the free plan serves delayed data).
+     */
+    public record Alphavantage(
+            @DefaultValue("https://www.alphavantage.co") @NotBlank
+            String baseUrl,
+
+            @DefaultValue List<String> keyHeaders,
+
+            @DefaultValue("apikey={ALPHAVANTAGE_API_KEY}") List<String> keyQuery,
+
+            @DefaultValue("1") @Min(1) @Max(1) int maxSymbolsPerRequest,
+            @DefaultValue Map<String, String> timeframes,
+            @DefaultValue("America/New_York") @NotNull ZoneId timeZone,
+            @DefaultValue @Valid MonthlyRequests request,
+            @DefaultValue("5") @Min(1) @Max(1_000_000) int requestsPerMinute,
+            @DefaultValue @Valid DailyLimit rateLimit,
+            @DefaultValue("false") boolean adjusted,
+            @DefaultValue("true") boolean extendedHours,
+            @DefaultValue("16m") @NotNull Duration endDelay) {}
+
+    /**
+     * How a provider's requests are cut.
+     *
+     * @param byMonth One request per calendar month (month=YYYY-MM, outputsize=full): Alpha Vantage has no next page.
+     */
+    public record MonthlyRequests(@DefaultValue("true") boolean byMonth) {}
+
+    /**
+     * A provider's daily budget.
+     *
+     * @param requestsPerDay Requests a day barfeed sends it, runs together (the free plan allows 25; 0 for a plan
+     *     without a daily limit).
+     * @param dayZone The time zone whose midnight starts its day.
+     * @param retryAfter How long to wait after an answer saying the per-minute quota is used (a Note), before asking
+     *     again.
+     */
+    public record DailyLimit(
+            @DefaultValue("25") @Min(0) int requestsPerDay,
+            @DefaultValue("America/New_York") @NotNull ZoneId dayZone,
+            @DefaultValue("60s") @NotNull Duration retryAfter) {}
+
+    /**
      * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.
      *
      * @param types Action types read each run (empty: none): forward_split, reverse_split, unit_split,
@@ -260,6 +331,50 @@ public record BarfeedProperties(
 
             @DefaultValue("spin_off")
             List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> spinOffTypes) {}
+
+    /**
+     * Reference data (routes/reference.camel.yaml): per symbol, one JSON object from a provider into one row of a
+     * table. Each dataset is barfeed.reference.NAME; these two come with barfeed.
+     *
+     * @param load The datasets each run loads, by their names below (empty: none), e.g. [company-overview].
+     * @param companyOverview Alpha Vantage's company overview (OVERVIEW) into company_overview.
+     * @param tickerDetails Massive's ticker details (GET /v3/reference/tickers/{ticker}) into ticker_details.
+     */
+    public record Reference(
+            @DefaultValue List<@Pattern(regexp = "[a-z][a-z0-9-]*", message = "is not a dataset's name") String> load,
+            @DefaultValue @Valid CompanyOverview companyOverview,
+            @DefaultValue @Valid TickerDetails tickerDetails) {}
+
+    /**
+     * Alpha Vantage's company overview.
+     *
+     * @param provider The provider whose route NAME-company-overview answers it (routes/providers/NAME.camel.yaml).
+     * @param query SQL giving the symbols to load now: stock_id and symbol (:#dataset is this dataset's name).
+     * @param insert Statement run per symbol: the object's fields as :#Name parameters, converted to their columns'
+     *     types ("None", "-" and "" are NULL), and :#stock_id, :#symbol, :#payload (the object as JSON). Keep it an
+     *     upsert.
+     */
+    public record CompanyOverview(
+            @DefaultValue("alphavantage") @Pattern(regexp = "[a-z][a-z0-9-]*")
+            String provider,
+
+            String query,
+            String insert) {}
+
+    /**
+     * Massive's ticker details.
+     *
+     * @param provider The provider whose route NAME-ticker-details answers it.
+     * @param query SQL giving the symbols to load now: stock_id and symbol (:#dataset is this dataset's name).
+     * @param insert Statement run per symbol: the fields of the object at results as :#name (a nested one's as
+     *     :#parent_child).
+     */
+    public record TickerDetails(
+            @DefaultValue("massive") @Pattern(regexp = "[a-z][a-z0-9-]*")
+            String provider,
+
+            String query,
+            String insert) {}
 
     /**
      * How what a run did not store is asked for again by the next runs.

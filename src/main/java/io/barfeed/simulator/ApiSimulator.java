@@ -18,8 +18,10 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The built-in stand-in for the market-data APIs barfeed knows, serving one simulated market on loopback only:
  * Alpaca's {@code GET /v2/stocks/bars} ({@link AlpacaBars}) and {@code GET /v1/corporate-actions}
- * ({@link CorporateActionsEndpoint}), Massive's {@code GET /v2/aggs/ticker/...} ({@link MassiveAggregates}). The
- * endpoints of bars share the latency, the quota window and the faults ({@link ApiEndpoint}).
+ * ({@link CorporateActionsEndpoint}), Massive's {@code GET /v2/aggs/ticker/...} ({@link MassiveAggregates}) and
+ * {@code GET /v3/reference/tickers/...} ({@link TickerDetails}), Alpha Vantage's {@code GET /query}
+ * ({@link AlphaVantageQuery}). The endpoints of bars and reference data share the latency, the quota window and the
+ * faults ({@link ApiEndpoint}).
  */
 public final class ApiSimulator implements AutoCloseable {
 
@@ -71,6 +73,13 @@ public final class ApiSimulator implements AutoCloseable {
                 AggregatesQuery.PREFIX,
                 counted(new ApiEndpoint(latency, quota, faults, new MassiveAggregates(massivePages), refusedForQuota)));
         server.createContext("/v1/corporate-actions", counted(new CorporateActionsEndpoint()));
+        // Alpha Vantage's intraday bars and company overviews; Massive's ticker details (reference data).
+        server.createContext(
+                "/query",
+                counted(new ApiEndpoint(latency, quota, faults, new AlphaVantageQuery(market), refusedForQuota)));
+        server.createContext(
+                TickerDetails.PREFIX,
+                counted(new ApiEndpoint(latency, quota, faults, new TickerDetails(market), refusedForQuota)));
         server.start();
         LOG.debug(
                 "Market-data simulator serving {} (latency {} ms, {} requests per {})",

@@ -77,10 +77,11 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
                 .getPropertySources()
                 .addFirst(new MapPropertySource(
                         "barfeed-simulator",
-                        // It answers for both APIs it knows, whichever barfeed.provider names, REST and stream.
+                        // It answers for every API it knows, whichever barfeed.provider names, REST and stream.
                         Map.of(
                                 "barfeed.alpaca.base-url", simulator.baseUrl(),
                                 "barfeed.massive.base-url", simulator.baseUrl(),
+                                "barfeed.alphavantage.base-url", simulator.baseUrl(),
                                 "barfeed.alpaca.stream-url", streams.alpacaUrl(feedOf(environment)),
                                 "barfeed.massive.stream-url", streams.massiveUrl())));
         beanFactory.registerSingleton(BEAN, simulator);

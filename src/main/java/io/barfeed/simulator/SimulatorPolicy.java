@@ -3,6 +3,7 @@ package io.barfeed.simulator;
 import org.springframework.core.env.Environment;
 
 import io.barfeed.provider.Provider;
+import io.barfeed.provider.Providers;
 
 /**
  * When the built-in simulator may answer for the market-data API. Never where it could put invented prices into
@@ -20,7 +21,7 @@ public final class SimulatorPolicy {
             return enabled;
         }
         return embeddedDatabase(environment)
-                && Provider.keyVariables(environment).stream()
+                && Provider.keyVariables(environment, Providers.namesInUse(environment)).stream()
                         .allMatch(name -> environment.getProperty(name, "").isBlank());
     }
 

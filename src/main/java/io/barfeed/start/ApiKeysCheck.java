@@ -8,6 +8,7 @@ import org.springframework.context.EnvironmentAware;
 import org.springframework.core.env.Environment;
 
 import io.barfeed.provider.Provider;
+import io.barfeed.provider.Providers;
 import io.barfeed.simulator.SimulatorPolicy;
 
 /**
@@ -28,11 +29,14 @@ public class ApiKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware 
         if (SimulatorPolicy.embeddedDatabase(environment) || SimulatorPolicy.serves(environment)) {
             return;
         }
-        List<String> missing = Provider.keyVariables(environment).stream()
-                .filter(name -> environment.getProperty(name, "").isBlank())
-                .toList();
-        if (!missing.isEmpty()) {
-            throw new MissingApiKeys(Provider.name(environment), missing);
+        // The provider of the bars, and those of the reference datasets a run loads.
+        for (String provider : Providers.namesInUse(environment)) {
+            List<String> missing = Provider.keyVariables(environment, List.of(provider)).stream()
+                    .filter(name -> environment.getProperty(name, "").isBlank())
+                    .toList();
+            if (!missing.isEmpty()) {
+                throw new MissingApiKeys(provider, missing);
+            }
         }
     }
 }

@@ -19,22 +19,25 @@ import org.springframework.boot.flyway.autoconfigure.FlywayMigrationInitializer;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
+import io.barfeed.reference.Dataset;
+import io.barfeed.reference.ReferenceData;
 import io.barfeed.schema.DataSchemaMigration;
 import io.barfeed.settings.BadSetting;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.store.CopyIn;
 
 /**
- * Checks at start-up what only the database can tell: the two SQL statements the integration team writes and
- * COPY's target. The database parses both statements and runs a COPY of no rows (rolled back), so a missing table
- * or column is named with its setting before the first fire. Everything else is checked where the settings are
- * bound ({@link BarfeedProperties}).
+ * Checks at start-up what only the database can tell: the SQL statements the integration team writes (the universe,
+ * the insert, each reference dataset's query and insert) and COPY's target. The database parses the statements and
+ * runs a COPY of no rows (rolled back), so a missing table or column is named with its setting before the first
+ * fire. Everything else is checked where the settings are bound ({@link BarfeedProperties}).
  */
 @Component
 public class DatabaseChecks implements InitializingBean {
 
     static final Set<String> INSERT_PARAMETERS = Set.copyOf(BarRow.FIELDS);
     static final Set<String> UNIVERSE_PARAMETERS = Set.of("timeframe");
+    static final Set<String> REFERENCE_QUERY_PARAMETERS = Set.of("dataset");
     // A table (maybe schema-qualified or quoted) and a parenthesised column list; no commas in quoted names.
     private static final Pattern COPY_TARGET = Pattern.compile("\\s*([^\\s(]+)\\s*\\(([^)]+)\\)\\s*");
     private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|[\\w.]+)");
@@ -43,17 +46,20 @@ public class DatabaseChecks implements InitializingBean {
     private final String universeQuery;
     private final DataSource dataSource;
     private final CopyIn copyIn;
+    private final ReferenceData referenceData;
 
     public DatabaseChecks(
             BarfeedProperties settings,
             DataSource dataSource,
             CopyIn copyIn,
+            ReferenceData referenceData,
             ObjectProvider<FlywayMigrationInitializer> bookkeeping,
             ObjectProvider<DataSchemaMigration> schema) {
         this.store = settings.store();
         this.universeQuery = settings.universe().query();
         this.dataSource = dataSource;
         this.copyIn = copyIn;
+        this.referenceData = referenceData;
         bookkeeping.ifAvailable(m -> {}); // both migrations first: the statements may name their tables
         schema.ifAvailable(m -> {});
     }
@@ -63,6 +69,7 @@ public class DatabaseChecks implements InitializingBean {
         checkUniverseQuery();
         checkInsert();
         checkCopy();
+        checkReferenceData();
         StartupPhases.mark(StartupPhases.Mark.DATABASE_READY);
     }
 
@@ -93,6 +100,28 @@ public class DatabaseChecks implements InitializingBean {
             ps.getParameterMetaData(); // makes PostgreSQL parse the statement
         } catch (SQLException e) {
             throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
+        }
+    }
+
+    /** Each reference dataset's query gives stock_id and symbol, and the database takes its insert. */
+    private void checkReferenceData() {
+        for (Dataset dataset : referenceData.all()) {
+            String key = dataset.setting("query");
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement ps =
+                            c.prepareStatement(positional(key, dataset.query(), REFERENCE_QUERY_PARAMETERS))) {
+                ResultSetMetaData columns = ps.getMetaData();
+                Set<String> names = new HashSet<>();
+                for (int i = 1; columns != null && i <= columns.getColumnCount(); i++) {
+                    names.add(columns.getColumnLabel(i).toLowerCase());
+                }
+                if (!names.contains("stock_id") || !names.contains("symbol")) {
+                    throw new BadSetting(key, "must return the columns stock_id and symbol; it returns " + names);
+                }
+            } catch (SQLException e) {
+                throw new BadSetting(key, "the database rejects it: " + e.getMessage(), e);
+            }
+            referenceData.check(dataset); // its insert: the database gives the types its strings are converted to
         }
     }
 

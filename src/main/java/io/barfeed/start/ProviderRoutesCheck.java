@@ -7,7 +7,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.actions.ActionsPlanner;
+import io.barfeed.fetch.JsonBarsReader;
 import io.barfeed.provider.Provider;
+import io.barfeed.reference.Dataset;
+import io.barfeed.reference.ReferenceData;
 import io.barfeed.settings.BadSetting;
 
 /**
@@ -22,11 +25,14 @@ public class ProviderRoutesCheck implements ApplicationListener<ApplicationStart
     private final CamelContext camel;
     private final Provider provider;
     private final ActionsPlanner actions;
+    private final ReferenceData referenceData;
 
-    public ProviderRoutesCheck(CamelContext camel, Provider provider, ActionsPlanner actions) {
+    public ProviderRoutesCheck(
+            CamelContext camel, Provider provider, ActionsPlanner actions, ReferenceData referenceData) {
         this.camel = camel;
         this.provider = provider;
         this.actions = actions;
+        this.referenceData = referenceData;
     }
 
     @Override
@@ -42,14 +48,29 @@ public class ProviderRoutesCheck implements ApplicationListener<ApplicationStart
         if (provider.baseUrl().isBlank()) {
             throw new BadSetting("barfeed." + name + ".base-url", "is not set: where is the provider's API?");
         }
+        for (Dataset dataset : referenceData.all()) {
+            require(dataset.route(), dataset.provider(), "barfeed.reference.load");
+        }
+        // The readers the route files configure: a setting that does not fit stops the start, not the first page.
+        for (JsonBarsReader reader : camel.getRegistry().findByType(JsonBarsReader.class)) {
+            try {
+                reader.check();
+            } catch (IllegalStateException e) {
+                throw new BadSetting("routes/providers (a JsonBarsReader bean)", e.getMessage(), e);
+            }
+        }
     }
 
     private void require(String route, String setting) {
+        require(route, provider.name(), setting);
+    }
+
+    private void require(String route, String providerName, String setting) {
         if (camel.getRoute(route) == null) {
             throw new BadSetting(
                     setting,
                     "no route file defines the route " + route + " (from direct:" + route + ") for the provider '"
-                            + provider.name() + "': add it to routes/providers/" + provider.name()
+                            + providerName + "': add it to routes/providers/" + providerName
                             + ".camel.yaml (README, \"Adding a provider\")");
         }
     }

@@ -200,7 +200,7 @@ public class StreamProtocol {
             return null;
         }
         String text = value instanceof java.math.BigDecimal d ? d.toPlainString() : text(value);
-        return timeFormat.parse(text);
+        return timeFormat.parse(text, java.time.ZoneOffset.UTC);
     }
 
     List<Object> values(Map<String, Object> message) {
@@ -368,7 +368,7 @@ public class StreamProtocol {
 
     /** How time is written: rfc3339, epoch-millis, epoch-seconds or epoch-nanos. */
     public void setTimeFormat(String format) {
-        this.timeFormat = TimeFormat.valueOf(format.trim().toUpperCase().replace('-', '_'));
+        this.timeFormat = TimeFormat.of(format);
     }
 
     public void setOpen(String field) {

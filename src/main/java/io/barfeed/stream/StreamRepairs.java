@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 
 import io.barfeed.plan.Plan;
 import io.barfeed.plan.PlannedRequest;
+import io.barfeed.plan.RequestGroup;
 import io.barfeed.plan.UniverseSymbol;
 import io.barfeed.provider.Provider;
 import io.barfeed.run.Run;
@@ -35,11 +36,13 @@ public class StreamRepairs {
     private final Duration lookback;
     private final int symbolsPerRequest;
     private final String feed;
+    private final Provider provider;
 
     public StreamRepairs(BarfeedProperties settings, Provider provider) {
         this.lookback = settings.stream().repairLookback();
         this.symbolsPerRequest = Math.min(settings.fetch().symbolsPerRequest(), provider.maxSymbolsPerRequest());
         this.feed = provider.streamFeed();
+        this.provider = provider;
     }
 
     /** The repair after {@code connection} started streaming, under its run. */
@@ -51,10 +54,10 @@ public class StreamRepairs {
      * @param rows the universe query's rows for {@code timeframe}: stock_id, symbol, since
      * @param connection the connection that just started streaming
      */
-    public Plan plan(
-            List<Map<String, Object>> rows, String timeframe, @Variable("connection") StreamConnection c) {
+    public Plan plan(List<Map<String, Object>> rows, String timeframe, @Variable("connection") StreamConnection c) {
         Instant end = StreamTimeframes.windowStart(timeframe, c.subscribedAt()).minusSeconds(1);
-        Instant earliest = StreamTimeframes.windowStart(timeframe, c.subscribedAt().minus(lookback));
+        Instant earliest =
+                StreamTimeframes.windowStart(timeframe, c.subscribedAt().minus(lookback));
         Map<UniverseSymbol, Instant> starts = new LinkedHashMap<>();
         List<UniverseSymbol> universe = new ArrayList<>();
         List<UniverseSymbol> upToDate = new ArrayList<>();
@@ -83,8 +86,18 @@ public class StreamRepairs {
         List<PlannedRequest> requests = new ArrayList<>();
         for (int i = 0; i < due.size(); i += symbolsPerRequest) {
             List<UniverseSymbol> chunk = due.subList(i, Math.min(i + symbolsPerRequest, due.size()));
+            Instant start = starts.get(chunk.get(0));
             requests.add(new PlannedRequest(
-                    timeframe, chunk, starts.get(chunk.get(0)), end, false, List.of(), feed.isBlank() ? null : feed));
+                    timeframe,
+                    chunk,
+                    start,
+                    end,
+                    false,
+                    List.of(),
+                    provider.timeframeParam(timeframe),
+                    provider.timeZone(),
+                    RequestGroup.of(start, end),
+                    feed.isBlank() ? null : feed));
         }
         return new Plan(timeframe, universe, requests, upToDate, 0);
     }

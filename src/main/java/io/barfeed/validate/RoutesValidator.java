@@ -129,13 +129,15 @@ public final class RoutesValidator {
             problems.add(new Problem(dir, 0, "no *.camel.yaml files"));
         }
         for (Path file : files) {
-            List<Problem> schemaProblems = schemaProblems(file);
-            problems.addAll(schemaProblems);
-            if (schemaProblems.isEmpty()) {
-                problems.addAll(loadProblems(file));
-            }
+            problems.addAll(problemsOf(file));
         }
         return problems;
+    }
+
+    /** One route file's problems: against the schema, then, when it passes, loaded as Camel loads it. */
+    public List<Problem> problemsOf(Path file) throws IOException {
+        List<Problem> schemaProblems = schemaProblems(file);
+        return schemaProblems.isEmpty() ? loadProblems(file) : schemaProblems;
     }
 
     /** The file against the YAML DSL schema. */

@@ -12,6 +12,7 @@ import io.barfeed.fetch.BarsPage.SymbolTally;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.SymbolRange;
 import io.barfeed.plan.UniverseSymbol;
+import io.barfeed.provider.ProviderSettings.PageOrder;
 
 class PageCursorTest {
 
@@ -108,7 +109,7 @@ class PageCursorTest {
     @Test
     void symbolsBeforeTheLastSeenAreCompleteTheLastSeenIsMissingAfterItsNewestBarLaterOnesFromTheStart() {
         Instant bbbNewest = Instant.parse("2024-05-06T00:00:00Z");
-        PageCursor cursor = PageCursor.first(REQUEST)
+        PageCursor cursor = PageCursor.first(REQUEST, PageOrder.BY_SYMBOL)
                 .next(page("t1", Map.of("AAA", tally(5, "2024-05-09"), "BBB", tally(3, "2024-05-03"))))
                 .next(page("t2", Map.of("BBB", tally(3, "2024-05-06"))));
 
@@ -121,9 +122,25 @@ class PageCursorTest {
     }
 
     @Test
+    void inNoPromisedOrderASymbolIsCompleteOnlyOnTheLastPage() {
+        // The same pages as above, from a provider that promises no order: AAA's 5 bars may not be all of them.
+        PageCursor cursor = PageCursor.first(REQUEST)
+                .next(page("t1", Map.of("AAA", tally(5, "2024-05-09"), "BBB", tally(3, "2024-05-03"))))
+                .next(page("t2", Map.of("BBB", tally(3, "2024-05-06"))));
+
+        assertThat(cursor.unstored())
+                .containsExactlyInAnyOrder(
+                        new SymbolRange("AAA", Instant.parse("2024-05-09T00:00:00Z"), END),
+                        new SymbolRange("BBB", Instant.parse("2024-05-06T00:00:00Z"), END),
+                        new SymbolRange("CCC", START, END),
+                        new SymbolRange("DDD", START, END));
+    }
+
+    @Test
     void aSymbolWithNoBarsBeforeTheLastSeenIsComplete() {
         // AAA had no bars in the range: the API went straight to CCC, so AAA has nothing more to send.
-        PageCursor cursor = PageCursor.first(REQUEST).next(page("t1", Map.of("CCC", tally(2, "2024-05-02"))));
+        PageCursor cursor =
+                PageCursor.first(REQUEST, PageOrder.BY_SYMBOL).next(page("t1", Map.of("CCC", tally(2, "2024-05-02"))));
 
         assertThat(cursor.unstored())
                 .containsExactlyInAnyOrder(
@@ -133,7 +150,8 @@ class PageCursorTest {
 
     @Test
     void whenTheLastSymbolWasSeenOnlyItsTailIsMissing() {
-        PageCursor cursor = PageCursor.first(REQUEST).next(page("t1", Map.of("DDD", tally(7, "2024-05-08"))));
+        PageCursor cursor =
+                PageCursor.first(REQUEST, PageOrder.BY_SYMBOL).next(page("t1", Map.of("DDD", tally(7, "2024-05-08"))));
 
         assertThat(cursor.unstored())
                 .containsExactly(new SymbolRange("DDD", Instant.parse("2024-05-08T00:00:00Z"), END));

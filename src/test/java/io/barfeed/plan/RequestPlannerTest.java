@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.barfeed.provider.ProviderSettings.Requests;
 import io.barfeed.settings.PointInTime;
 
 class RequestPlannerTest {
@@ -136,6 +138,49 @@ class RequestPlannerTest {
                 List.of(open("ZZZ", "2024-05-06T14:30:00Z", "2024-05-06T14:30:00Z")));
 
         assertThat(plan.requests()).extracting(PlannedRequest::repair).containsExactly(false);
+    }
+
+    @Test
+    void aProviderThatTakesAMonthAtOnceGetsOneRequestPerMonthInItsWordsResolvingTogether() {
+        // By month in New York, 15Min spelt 15min; an open range reaching back into April.
+        RequestPlanner monthly = new RequestPlanner(
+                CLOCK,
+                new PointInTime("P10D"),
+                1,
+                Duration.ofMinutes(15),
+                null,
+                Duration.ZERO,
+                2,
+                new Requests(null, 0, true),
+                ZoneId.of("America/New_York"),
+                timeframe -> timeframe.toLowerCase());
+
+        Plan plan = monthly.plan(
+                List.of(row(1, "AAA", at("2024-05-03T15:00:00Z"))),
+                "15Min",
+                List.of(open("AAA", "2024-04-29T14:00:00Z", "2024-05-03T15:00:00Z")));
+
+        assertThat(plan.requests())
+                .extracting(r ->
+                        r.symbolsParam() + " " + r.month() + " " + r.timeframeParam() + " " + r.start() + " " + r.end())
+                .containsExactly(
+                        "AAA 2024-04 15min 2024-04-29T14:00:00Z 2024-05-01T03:59:59Z",
+                        "AAA 2024-05 15min 2024-05-01T04:00:00Z 2024-05-10T19:45:00Z");
+        RequestGroup group = plan.requests().get(0).group();
+        assertThat(plan.requests().get(1).group()).isSameAs(group);
+        assertThat(group.start()).isEqualTo("2024-04-29T14:00:00Z");
+        // The open range is resolved once both months are stored, not by the first alone.
+        assertThat(group.completedOne()).isFalse();
+        assertThat(group.completedOne()).isTrue();
+    }
+
+    @Test
+    void aGroupWithAFailedPartResolvesNothing() {
+        RequestGroup group = new RequestGroup(NOW, NOW, 2);
+
+        group.failedOne();
+
+        assertThat(group.completedOne()).isFalse();
     }
 
     private static Timestamp at(String instant) {
