@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -24,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.barfeed.run.RunSummary;
 import io.barfeed.simulator.ApiSimulator;
 import io.barfeed.simulator.SimulatedMarket;
+import io.barfeed.stream.StreamHealth;
 
 /**
  * A connection that stays honest: refused keys (402) or plan (409) stop the stream route with an ERROR that names
@@ -42,6 +44,9 @@ class StreamConnectionTest extends AppTest {
 
     @Autowired
     CamelContext camel;
+
+    @Autowired
+    StreamHealth health;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -74,6 +79,7 @@ class StreamConnectionTest extends AppTest {
 
     @Test
     void refusedKeysStopTheStreamNamingTheVariablesAndRestRunsGoOn(CapturedOutput output) {
+        assertThat(health.health().getStatus()).as("health while streaming").isEqualTo(Status.UP);
         STREAM.refuseWith(402);
         int before = STREAM.connects();
         STREAM.drop();
@@ -85,6 +91,8 @@ class StreamConnectionTest extends AppTest {
         assertThat(STREAM.connects())
                 .as("connections after the refusal: one, no retry")
                 .isEqualTo(before + 1);
+        assertThat(health.health().getStatus()).as("health after the refusal").isEqualTo(Status.DOWN);
+        assertThat(health.health().getDetails().get("refused").toString()).contains("APCA_API_KEY_ID");
 
         RunSummary run = run();
         assertThat(run.status()).as("a REST run after the stream stopped").isEqualTo(RunSummary.Status.SUCCEEDED);

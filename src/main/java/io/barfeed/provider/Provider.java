@@ -211,8 +211,8 @@ public final class Provider {
     }
 
     /**
-     * A template with each {VARIABLE} replaced by its value, read now; a variable not set gives empty text (the stream's
-     * authentication message: the server's refusal names the missing key).
+     * A template with each {VARIABLE} replaced by its value, read now; a variable not set gives empty text (the
+     * stream's authentication message: the server's refusal names the missing key).
      */
     public static String fillOrEmpty(String template, Environment environment) {
         Matcher m = VARIABLE.matcher(template);

@@ -13,11 +13,17 @@ import io.barfeed.run.Run;
 @Component("streamBatching")
 public class StreamBatching implements AggregationStrategy {
 
+    private final boolean storesMinutes;
+
+    public StreamBatching(StreamTimeframes timeframes) {
+        this.storesMinutes = timeframes.storesMinutes();
+    }
+
     @Override
     public Exchange aggregate(Exchange batch, Exchange item) {
         StreamItem next = item.getMessage().getBody(StreamItem.class);
         if (batch == null) {
-            StreamBatch fresh = new StreamBatch(item.getVariable("run", Run.class));
+            StreamBatch fresh = new StreamBatch(item.getVariable("run", Run.class), storesMinutes);
             fresh.add(next);
             item.getMessage().setBody(fresh);
             return item;

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import io.barfeed.fetch.BarRow;
 import io.barfeed.plan.SymbolRange;
 import io.barfeed.run.FailureRows;
+import io.barfeed.store.StoreBatch;
 
 /**
  * Rows for barfeed.failure from the stream, as a REST page's would be: a streamed bar that failed validation (stage
@@ -22,7 +23,7 @@ import io.barfeed.run.FailureRows;
 @Component("streamFailures")
 public class StreamFailures {
 
-    /** The batch's bars that failed validation. */
+    /** The batch's bars that failed validation, and the windows it could not roll up for that reason. */
     public List<Map<String, Object>> rejected(@Body StreamBatch batch) {
         List<Map<String, Object>> rows = new ArrayList<>();
         for (StreamItem item : batch.rejected()) {
@@ -30,6 +31,14 @@ public class StreamFailures {
             Instant t = m.time() != null ? m.time() : Instant.ofEpochSecond(System.currentTimeMillis() / 60_000 * 60);
             rows.add(FailureRows.failure(
                     batch.run(), new SymbolRange(m.symbol(), t, t), StreamBars.MINUTE, "validate", item.problem()));
+        }
+        for (StreamRollUps.MissedWindow w : batch.missedWindows()) {
+            rows.add(FailureRows.failure(
+                    batch.run(),
+                    new SymbolRange(w.symbol(), w.start(), w.end().minusSeconds(1)),
+                    w.timeframe(),
+                    w.stage(),
+                    w.problem()));
         }
         return rows;
     }
@@ -40,12 +49,16 @@ public class StreamFailures {
         String message = "streamed bar not stored: "
                 + (cause == null ? "unknown failure" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<BarRow> all = new ArrayList<>(batch.bars());
-        all.addAll(batch.corrections());
-        for (BarRow row : all) {
-            Instant t = row.ts().toInstant();
-            rows.add(FailureRows.failure(
-                    batch.run(), new SymbolRange(row.symbol(), t, t), (String) row.get("timeframe"), "store", message));
+        for (StoreBatch part : batch.storeBatches()) {
+            for (BarRow row : part.rows()) {
+                Instant t = row.ts().toInstant();
+                rows.add(FailureRows.failure(
+                        batch.run(),
+                        new SymbolRange(row.symbol(), t, t),
+                        (String) row.get("timeframe"),
+                        "store",
+                        message));
+            }
         }
         return rows;
     }

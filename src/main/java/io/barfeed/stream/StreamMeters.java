@@ -91,7 +91,7 @@ public class StreamMeters {
         long now = System.nanoTime();
         batch.arrivals().forEach(arrived -> committed(arrived, now));
         if (batch.stored() > 0) {
-            stored(StreamBars.MINUTE, batch.stored());
+            batch.storedByTimeframe().forEach(this::stored);
             if (batch.run() != null) {
                 batch.run().pageStored(batch.stored());
             }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Reconnect waits: doubling from the first to the longest, half of each drawn at random, reset by a long connection. */
+/** Reconnect waits: doubling from the first to the longest, half of each random, reset by a long connection. */
 class BackoffTest {
 
     static final Duration FIRST = Duration.ofSeconds(1);
