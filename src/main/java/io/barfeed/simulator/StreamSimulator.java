@@ -68,6 +68,12 @@ public final class StreamSimulator implements AutoCloseable {
         return server.baseUrl() + "/stocks";
     }
 
+    /** Sends the bars of {@code minute} to every subscriber now, as when it closes (tests and demos). */
+    public void sendMinute(Instant minute) {
+        alpaca.minuteClosed(minute);
+        massive.minuteClosed(minute);
+    }
+
     private void minuteClosed(Instant now) {
         Instant closed = now.truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
         alpaca.minuteClosed(closed);
