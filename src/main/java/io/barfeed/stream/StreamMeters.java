@@ -22,6 +22,7 @@ import io.micrometer.core.instrument.Timer;
 public class StreamMeters {
 
     private final MeterRegistry meters;
+    private final StreamState state;
     private final Counter messages;
     private final Counter barsReceived;
     private final Counter rejected;
@@ -36,6 +37,7 @@ public class StreamMeters {
 
     public StreamMeters(MeterRegistry meters, StreamState state) {
         this.meters = meters;
+        this.state = state;
         this.messages = Counter.builder("barfeed.stream.messages.received")
                 .description("Messages received on the stream, control messages included")
                 .register(meters);
@@ -111,6 +113,27 @@ public class StreamMeters {
     void rejected(int count) {
         rejected.increment(count);
         rejectedSinceReport.addAndGet(count);
+    }
+
+    /**
+     * The stream's report line since the last one (routes/stream.camel.yaml logs it every
+     * barfeed.stream.report-interval); null while the stream route is stopped.
+     */
+    public String report() {
+        if (!state.running()) {
+            return null;
+        }
+        Tallies t = takeTallies();
+        StringBuilder stored = new StringBuilder();
+        t.stored()
+                .forEach((tf, n) -> stored.append(stored.isEmpty() ? "" : ", ")
+                        .append(n)
+                        .append(' ')
+                        .append(tf));
+        return "barfeed stream: " + (state.connected() ? state.symbols() + " symbols streaming" : "disconnected")
+                + "; since the last report " + t.messages() + " messages, " + t.bars() + " bars received, stored "
+                + (stored.isEmpty() ? "none" : stored) + ", " + t.rejected() + " rejected, longest lag "
+                + t.maxLag().toMillis() + " ms";
     }
 
     /** The tallies since the last call, for the report line. */
