@@ -67,6 +67,11 @@ final class AlpacaStreamStub implements AutoCloseable {
         return Set.copyOf(held);
     }
 
+    /** The connections authenticated, subscribed and open now. */
+    long streamingNow() {
+        return streaming.stream().filter(WebSocketConnection::isOpen).count();
+    }
+
     /** Whether a connection is authenticated and subscribed now. */
     boolean streaming() {
         return streaming.stream().anyMatch(WebSocketConnection::isOpen);

@@ -439,10 +439,14 @@ public record BarfeedProperties(
      * @param enabled Several barfeed nodes share one schedule through PostgreSQL; turn on with
      *     --spring.profiles.active=cluster.
      * @param nodeId This node's name in barfeed.run.node.
+     * @param streamLease How long the stream's leadership (one streaming node per cluster, barfeed.stream.enabled)
+     *     holds without renewal: its holder renews it three times as often; a node that died hands it over after
+     *     this long.
      */
     public record Cluster(
             @DefaultValue("false") boolean enabled,
-            @DefaultValue("barfeed") @NotBlank String nodeId) {}
+            @DefaultValue("barfeed") @NotBlank String nodeId,
+            @DefaultValue("10s") @NotNull Duration streamLease) {}
 
     /**
      * The route files.
