@@ -2,7 +2,6 @@ package io.barfeed;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -21,9 +20,6 @@ public class BarfeedApplication {
             String folder = args.length > 2 ? args[2] : args.length > 1 && !args[1].equals("routes") ? args[1] : null;
             System.exit(RoutesValidator.run(folder == null ? Path.of("routes") : Path.of(folder), folder != null));
         }
-        // barfeed's own SQL and the shipped profiles name their time zones; a `since` a custom universe query
-        // returns as a timestamp without time zone is read in the JVM's zone: UTC, as the README promises.
-        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
         StartupPhases.mark(StartupPhases.Mark.SPRING);
         ConfigurableApplicationContext context = SpringApplication.run(BarfeedApplication.class, args);
         if (context.getBean(OnceRun.class).isEnabled()) {

@@ -255,8 +255,8 @@ public class RequestPlanner {
         return new UniverseSymbol(id.longValue(), symbol.toString(), toInstant(row.get("since")));
     }
 
-    /** A timestamp without time zone is read as UTC. */
-    static Instant toInstant(Object since) {
+    /** A timestamp without time zone (a LocalDateTime: io.barfeed.store.UtcRows) is read as UTC. */
+    public static Instant toInstant(Object since) {
         if (since == null) {
             return null;
         }

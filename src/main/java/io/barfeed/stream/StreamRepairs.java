@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import io.barfeed.plan.Plan;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.RequestGroup;
+import io.barfeed.plan.RequestPlanner;
 import io.barfeed.plan.UniverseSymbol;
 import io.barfeed.provider.Provider;
 import io.barfeed.run.Run;
@@ -174,18 +175,6 @@ public class StreamRepairs {
     }
 
     private static Instant since(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof java.sql.Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        throw new IllegalArgumentException("barfeed.universe.query: column since must be a timestamp, was " + value);
+        return RequestPlanner.toInstant(value);
     }
 }
