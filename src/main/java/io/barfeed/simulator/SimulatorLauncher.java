@@ -2,7 +2,9 @@ package io.barfeed.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -73,17 +75,22 @@ public class SimulatorLauncher implements BeanDefinitionRegistryPostProcessor, E
         } catch (IOException e) {
             throw new UncheckedIOException("the built-in simulator cannot start", e);
         }
-        environment
-                .getPropertySources()
-                .addFirst(new MapPropertySource(
-                        "barfeed-simulator",
-                        // It answers for every API it knows, whichever barfeed.provider names, REST and stream.
-                        Map.of(
-                                "barfeed.alpaca.base-url", simulator.baseUrl(),
-                                "barfeed.massive.base-url", simulator.baseUrl(),
-                                "barfeed.alphavantage.base-url", simulator.baseUrl(),
-                                "barfeed.alpaca.stream-url", streams.alpacaUrl(feedOf(environment)),
-                                "barfeed.massive.stream-url", streams.massiveUrl())));
+        // It answers for every API it knows, whichever barfeed.provider names, REST and stream.
+        Map<String, Object> served = new HashMap<>(Map.of(
+                "barfeed.alpaca.base-url", simulator.baseUrl(),
+                "barfeed.massive.base-url", simulator.baseUrl(),
+                "barfeed.alphavantage.base-url", simulator.baseUrl(),
+                "barfeed.alpaca.stream-url", streams.alpacaUrl(feedOf(environment)),
+                "barfeed.massive.stream-url", streams.massiveUrl()));
+        // Its streams, like the real ones, refuse an authentication without keys: the embedded defaults bring a
+        // stand-in for each key not set, so the demo streams with nothing configured.
+        for (String key :
+                List.of("APCA_API_KEY_ID", "APCA_API_SECRET_KEY", "MASSIVE_API_KEY", "ALPHAVANTAGE_API_KEY")) {
+            if (environment.getProperty(key, "").isBlank()) {
+                served.put(key, "simulator");
+            }
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource("barfeed-simulator", served));
         beanFactory.registerSingleton(BEAN, simulator);
         ((DefaultListableBeanFactory) beanFactory).registerDisposableBean(BEAN, simulator::close);
         beanFactory.registerSingleton(STREAMS, streams);
