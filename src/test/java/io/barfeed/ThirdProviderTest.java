@@ -30,7 +30,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.barfeed.run.RunSummary;
 
 /**
- * The README's "Adding a provider", followed as written: its settings block goes into a copy of
+ * docs/providers.md's "A first provider, step by step", followed as written: its settings block goes into a copy of
  * application.yaml, its route file into the copy's routes/providers/, and barfeed loads a made-up provider's
  * bars (another JSON shape, epoch seconds, a cursor, a key in the query) with no Java written.
  */
@@ -54,8 +54,8 @@ class ThirdProviderTest {
     }
 
     @Test
-    void aProviderAddedFromTheReadmeLoadsItsBars() throws IOException {
-        List<String> blocks = readmeYamlBlocks("## Adding a provider");
+    void aProviderAddedFromTheDocsLoadsItsBars() throws IOException {
+        List<String> blocks = yamlBlocks(Path.of("docs/providers.md"), "## A first provider, step by step");
         String settings = blocks.get(0);
         String route = blocks.get(1);
         AppFromCopy copy =
@@ -107,13 +107,13 @@ class ThirdProviderTest {
                         .withQueryParam("token", equalTo("acme-secret")));
     }
 
-    /** The ```yaml blocks of a README section, in order. */
-    static List<String> readmeYamlBlocks(String heading) throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        int start = readme.indexOf(heading);
-        assertThat(start).as("README section " + heading).isNotNegative();
-        int end = readme.indexOf("\n## ", start + heading.length());
-        Matcher m = YAML_BLOCK.matcher(readme.substring(start, end < 0 ? readme.length() : end));
+    /** The ```yaml blocks of a section of a Markdown file, in order. */
+    static List<String> yamlBlocks(Path file, String heading) throws IOException {
+        String text = Files.readString(file);
+        int start = text.indexOf(heading);
+        assertThat(start).as(file + " section " + heading).isNotNegative();
+        int end = text.indexOf("\n## ", start + heading.length());
+        Matcher m = YAML_BLOCK.matcher(text.substring(start, end < 0 ? text.length() : end));
         List<String> blocks = new ArrayList<>();
         while (m.find()) {
             blocks.add(m.group(1));
