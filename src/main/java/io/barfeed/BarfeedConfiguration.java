@@ -17,6 +17,7 @@ import io.barfeed.simulator.SimulatorLauncher;
 import io.barfeed.start.ApiKeysCheck;
 import io.barfeed.start.RoutesReload;
 import io.barfeed.start.StartupMarks;
+import io.barfeed.start.UnknownSettingsCheck;
 import io.barfeed.store.StatementTimeout;
 
 /** Beans every part of barfeed shares. */
@@ -38,6 +39,12 @@ public class BarfeedConfiguration {
     @Bean
     Clock marketClock() {
         return Clock.systemUTC();
+    }
+
+    /** Refuses a barfeed.* key barfeed does not know (a typo), naming where it is set and the nearest known key. */
+    @Bean
+    static UnknownSettingsCheck unknownSettingsCheck() {
+        return new UnknownSettingsCheck();
     }
 
     /** Refuses a configured database without API keys, before any bean can write to it. */

@@ -169,6 +169,41 @@ class OnceRunTest {
                 .contains("OURS barfeed run ");
     }
 
+    @Test
+    void aMisspeltKeyInAFoldersApplicationYamlExitsOneNamingItItsFileAndTheKeyMeant(@TempDir Path folder)
+            throws Exception {
+        Files.writeString(
+                folder.resolve("application.yaml"),
+                "barfeed:\n  fetch:\n    timeframes: [1Day]\n    symbol-per-request: 10\n");
+
+        Result result = BarfeedProcess.run(How.MAIN_CLASS, folder, onceIn(classicApp()), Map.of());
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output())
+                .contains("barfeed.fetch.symbol-per-request: is not a barfeed setting, set in ")
+                .containsPattern("application.yaml\\]? - 4:")
+                .contains("did you mean barfeed.fetch.symbols-per-request?");
+        assertThat(result.summaries()).isEmpty();
+        assertThat(API.server().getAllServeEvents()).isEmpty();
+    }
+
+    @Test
+    void aMisspeltEnvironmentVariableOrArgumentExitsOneNamingEach() throws Exception {
+        Result result = BarfeedProcess.run(
+                How.MAIN_CLASS,
+                Path.of("").toAbsolutePath(),
+                onceIn(classicApp("--barfeed.store.batch-sise=10")),
+                Map.of("BARFEED_FETCH_PARALELLISM", "3"));
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(1);
+        assertThat(result.output())
+                .contains("barfeed.store.batch-sise (the command line: --barfeed.store.batch-sise): did you mean"
+                        + " barfeed.store.batch-size?")
+                .contains("BARFEED_FETCH_PARALELLISM (the environment variable BARFEED_FETCH_PARALELLISM): did you"
+                        + " mean barfeed.fetch.parallelism (BARFEED_FETCH_PARALLELISM)?");
+        assertThat(result.summaries()).isEmpty();
+    }
+
     private static void stubOneDailyBar() {
         API.page(
                 null,

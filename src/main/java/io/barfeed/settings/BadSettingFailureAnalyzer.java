@@ -8,6 +8,13 @@ public class BadSettingFailureAnalyzer extends AbstractFailureAnalyzer<BadSettin
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, BadSetting cause) {
+        if (cause instanceof UnknownSettings) {
+            return new FailureAnalysis(
+                    cause.getMessage(),
+                    "Correct the spelling of each key where it is set (or remove it), then start barfeed again. The"
+                            + " README's configuration reference lists the settings; application.yaml holds each one.",
+                    cause);
+        }
         return new FailureAnalysis(
                 cause.getMessage(),
                 "Fix " + cause.key() + " in application.yaml (or where you override it: --" + cause.key()
