@@ -3,7 +3,6 @@ package io.barfeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -24,7 +23,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import io.barfeed.run.RunSummary;
 import io.barfeed.simulator.ApiSimulator;
-import io.barfeed.simulator.SimulatedMarket;
 import io.barfeed.stream.StreamHealth;
 
 /**
@@ -38,7 +36,7 @@ class StreamConnectionTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream_connection");
     static final AlpacaStreamStub STREAM = new AlpacaStreamStub();
-    static final ApiSimulator REST = rest();
+    static final ApiSimulator REST = StreamSettings.rest();
     static final Pattern WAIT = Pattern.compile(
             "another client holds the account's only stream connection .*" + "reconnecting in (\\d+\\.\\d) s");
 
@@ -161,13 +159,5 @@ class StreamConnectionTest extends AppTest {
 
     private boolean stopped() {
         return camel.getRouteController().getRouteStatus("stream") == ServiceStatus.Stopped;
-    }
-
-    private static ApiSimulator rest() {
-        try {
-            return new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ZERO, 10_000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,12 +3,10 @@ package io.barfeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,7 +19,6 @@ import org.springframework.test.context.bean.override.convention.TestBean;
 
 import io.barfeed.run.RunSummary;
 import io.barfeed.simulator.ApiSimulator;
-import io.barfeed.simulator.SimulatedMarket;
 
 /**
  * No hole: after the first connect and after a drop, the minutes the stream may have missed are asked of REST (the
@@ -33,7 +30,7 @@ class StreamRepairTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream_repair");
     static final AlpacaStreamStub STREAM = new AlpacaStreamStub();
-    static final ApiSimulator REST = rest();
+    static final ApiSimulator REST = StreamSettings.rest();
     static final List<String> SYMBOLS = List.of("AAA", "BBB");
     // Monday 2024-03-04, 10:00 New York.
     static final Instant T0 = Instant.parse("2024-03-04T15:00:00Z");
@@ -120,13 +117,5 @@ class StreamRepairTest extends AppTest {
                 .filter(row -> row.startsWith(symbol + " 1Min " + t))
                 .findFirst()
                 .orElse("");
-    }
-
-    private static ApiSimulator rest() {
-        try {
-            return new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ZERO, 10_000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -3,12 +3,10 @@ package io.barfeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +19,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import io.barfeed.simulator.ApiSimulator;
-import io.barfeed.simulator.SimulatedMarket;
 
 /**
  * The classic schema's case: barfeed.fetch.timeframes has no 1Min, so the streamed minute bars are not stored but
@@ -35,7 +32,7 @@ class StreamRollUpTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream_roll_up");
     static final AlpacaStreamStub STREAM = new AlpacaStreamStub();
-    static final ApiSimulator REST = rest();
+    static final ApiSimulator REST = StreamSettings.rest();
     // Monday 2024-03-04, 10:00 New York: a 5-minute window starts.
     static final Instant T0 = Instant.parse("2024-03-04T15:00:00Z");
     static final HandClock MARKET = new HandClock(T0);
@@ -154,13 +151,5 @@ class StreamRollUpTest extends AppTest {
                         + " || ' ' || message"
                         + " FROM barfeed.failure WHERE state = 'open' ORDER BY range_from",
                 String.class);
-    }
-
-    private static ApiSimulator rest() {
-        try {
-            return new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ZERO, 10_000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

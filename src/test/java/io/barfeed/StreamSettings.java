@@ -1,11 +1,27 @@
 package io.barfeed;
 
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+
 import org.springframework.test.context.DynamicPropertyRegistry;
+
+import io.barfeed.simulator.ApiSimulator;
+import io.barfeed.simulator.SimulatedMarket;
 
 /** The stream's settings in tests: on, at a stub, with waits short enough for a test to see several of them. */
 final class StreamSettings {
 
     private StreamSettings() {}
+
+    /** The REST side the stream's repairs ask: the simulated market, no latency. */
+    static ApiSimulator rest() {
+        try {
+            return new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ZERO, 10_000);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static void apply(DynamicPropertyRegistry registry, String streamUrl) {
         registry.add("barfeed.alpaca.stream-url", () -> streamUrl);

@@ -3,7 +3,6 @@ package io.barfeed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.convention.TestBean;
 
 import io.barfeed.simulator.ApiSimulator;
-import io.barfeed.simulator.SimulatedMarket;
 
 /**
  * The stream route on an in-process stand-in for Alpaca's stream: minute bars land in the bars table as the market
@@ -29,7 +27,7 @@ class StreamTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream");
     static final AlpacaStreamStub STREAM = new AlpacaStreamStub();
-    static final ApiSimulator REST = rest();
+    static final ApiSimulator REST = StreamSettings.rest();
     // Monday 2024-03-04, 10:00 New York, half a minute in.
     static final Instant MINUTE = Instant.parse("2024-03-04T15:00:00Z");
     static final HandClock MARKET = new HandClock(MINUTE.plusSeconds(30));
@@ -118,13 +116,5 @@ class StreamTest extends AppTest {
                                 String.class)
                         .stream()
                         .anyMatch(f -> f.startsWith("AAA 1Min validate high below low")));
-    }
-
-    private static ApiSimulator rest() {
-        try {
-            return new ApiSimulator(new SimulatedMarket(Set.of()), 0, Duration.ZERO, 10_000);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
