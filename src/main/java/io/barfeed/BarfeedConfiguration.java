@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -64,6 +66,32 @@ public class BarfeedConfiguration {
     static StatementTimeout statementTimeout(Environment environment) {
         return new StatementTimeout(environment.getProperty(
                 "barfeed.store.statement-timeout", Duration.class, BarfeedProperties.Store.STATEMENT_TIMEOUT));
+    }
+
+    /**
+     * camel-http's timeouts from barfeed.fetch.connect-timeout and response-timeout (durations; camel-http takes
+     * milliseconds), after camel.component.http.*: a camel.component.http timeout set explicitly is left as set.
+     */
+    @Bean
+    ComponentCustomizer httpTimeouts(BarfeedProperties settings, Environment environment) {
+        long connect = settings.fetch().connectTimeout().toMillis();
+        long response = settings.fetch().responseTimeout().toMillis();
+        return ComponentCustomizer.builder(HttpComponent.class)
+                .withOrder(org.apache.camel.Ordered.LOWEST)
+                .build(http -> {
+                    if (!environment.containsProperty("camel.component.http.connect-timeout")) {
+                        http.setConnectTimeout(connect);
+                    }
+                    if (!environment.containsProperty("camel.component.http.connection-request-timeout")) {
+                        http.setConnectionRequestTimeout(connect);
+                    }
+                    if (!environment.containsProperty("camel.component.http.response-timeout")) {
+                        http.setResponseTimeout(response);
+                    }
+                    if (!environment.containsProperty("camel.component.http.so-timeout")) {
+                        http.setSoTimeout(response);
+                    }
+                });
     }
 
     /** Live reload of the route files (barfeed.routes.reload): each edit checked before it replaces its routes. */

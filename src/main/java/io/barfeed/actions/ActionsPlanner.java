@@ -29,13 +29,12 @@ import io.barfeed.settings.PointInTime;
 @Component("actionsPlanner")
 public class ActionsPlanner {
 
-    /** Symbols per request: their list goes in the URL. */
-    static final int SYMBOLS_PER_REQUEST = 100;
-
     private final Clock clock;
     private final PointInTime backfillStart;
     private final Duration lookback;
     private final List<String> types;
+    /** Symbols per request (barfeed.PROVIDER.corporate-actions.symbols-per-request): their list goes in the URL. */
+    private final int symbolsPerRequest;
 
     /** The provider's barfeed.PROVIDER.corporate-actions.*: a provider without them reads none. */
     @Autowired
@@ -44,14 +43,17 @@ public class ActionsPlanner {
                 clock,
                 settings.fetch().backfillStart(),
                 provider.corporateActions().lookback(),
-                provider.corporateActions().types());
+                provider.corporateActions().types(),
+                provider.corporateActions().symbolsPerRequest());
     }
 
-    ActionsPlanner(Clock clock, PointInTime backfillStart, Duration lookback, List<String> types) {
+    ActionsPlanner(
+            Clock clock, PointInTime backfillStart, Duration lookback, List<String> types, int symbolsPerRequest) {
         this.clock = clock;
         this.backfillStart = backfillStart;
         this.lookback = lookback;
         this.types = List.copyOf(types);
+        this.symbolsPerRequest = symbolsPerRequest;
     }
 
     /** Whether any action type is to be read. */
@@ -97,9 +99,9 @@ public class ActionsPlanner {
         List<ActionsRequest> requests = new ArrayList<>();
         byStart.forEach((start, symbols) -> {
             List<String> distinct = symbols.stream().distinct().sorted().toList();
-            for (int i = 0; i < distinct.size(); i += SYMBOLS_PER_REQUEST) {
+            for (int i = 0; i < distinct.size(); i += symbolsPerRequest) {
                 requests.add(new ActionsRequest(
-                        distinct.subList(i, Math.min(i + SYMBOLS_PER_REQUEST, distinct.size())), start, today));
+                        distinct.subList(i, Math.min(i + symbolsPerRequest, distinct.size())), start, today));
             }
         });
         return requests;

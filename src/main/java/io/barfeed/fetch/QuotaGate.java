@@ -14,11 +14,11 @@ import org.apache.camel.Variable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.provider.Provider;
 import io.barfeed.provider.ProviderSettings.RateLimit;
-import io.barfeed.provider.ProviderSettings.RateLimit.ResetFormat;
 import io.barfeed.provider.Providers;
 import io.barfeed.settings.BarfeedProperties;
 
@@ -42,6 +42,7 @@ public class QuotaGate {
     private final Clock clock;
     private final long maxWaitMillis;
     private final long jitterMillis;
+    private final long pollMillis;
     private final String barsProvider;
     private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
@@ -51,30 +52,33 @@ public class QuotaGate {
                 clock,
                 settings.fetch().rateLimitMaxWait(),
                 settings.fetch().rateLimitJitter(),
+                settings.fetch().rateLimitPoll(),
                 providers.bars().name(),
                 providers.all());
     }
 
-    /** One provider with the default headers (X-RateLimit-*, reset in epoch seconds, a second without one). */
+    /** One provider with the default rate-limit settings, looking again every 50 ms while its reset is unknown. */
     QuotaGate(Clock clock, Duration maxWait, Duration jitter) {
-        this(clock, maxWait, jitter, "", List.of());
-        windows.put(
-                "",
-                new Window(new RateLimit(
-                        "X-RateLimit-Limit",
-                        "X-RateLimit-Remaining",
-                        "X-RateLimit-Reset",
-                        ResetFormat.EPOCH_SECONDS,
-                        Duration.ofSeconds(1),
-                        0,
-                        java.time.ZoneOffset.UTC)));
+        this(clock, maxWait, jitter, Duration.ofMillis(50));
+    }
+
+    /** One provider with the default rate-limit settings (barfeed.NAME.rate-limit.*: X-RateLimit-* headers). */
+    QuotaGate(Clock clock, Duration maxWait, Duration jitter, Duration poll) {
+        this(clock, maxWait, jitter, poll, "", List.of());
+        windows.put("", new Window(new Binder().bindOrCreate("rate-limit", RateLimit.class)));
     }
 
     private QuotaGate(
-            Clock clock, Duration maxWait, Duration jitter, String barsProvider, Iterable<Provider> providers) {
+            Clock clock,
+            Duration maxWait,
+            Duration jitter,
+            Duration poll,
+            String barsProvider,
+            Iterable<Provider> providers) {
         this.clock = clock;
         this.maxWaitMillis = maxWait.toMillis();
         this.jitterMillis = Math.max(1, jitter.toMillis());
+        this.pollMillis = Math.max(1, poll.toMillis());
         this.barsProvider = barsProvider;
         for (Provider provider : providers) {
             windows.put(provider.name(), new Window(provider.rateLimit()));
@@ -150,12 +154,12 @@ public class QuotaGate {
                     inFlight++;
                     return;
                 }
-                // The window's reset is unknown until the first answers of the window name it.
-                long wait = resetAtMillis == Long.MAX_VALUE ? 50 : jittered(resetAtMillis - now);
+                // The window's reset is unknown until the first answers of the window name it: look again after a poll.
+                long wait = resetAtMillis == Long.MAX_VALUE ? pollMillis : jittered(resetAtMillis - now);
                 if (deadline != null && now + wait >= deadline.toEpochMilli()) {
                     throw new RequestDeadlinePassed(deadline);
                 }
-                if (wait > 50) {
+                if (wait > pollMillis) {
                     LOG.info("API quota used up: waiting {} ms for {}", wait, headers.resetHeader());
                 }
                 wait(Math.max(wait, 1)); // a response that names the reset wakes it early

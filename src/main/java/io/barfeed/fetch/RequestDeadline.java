@@ -19,7 +19,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * Cuts a request off at its timeframe's deadline (barfeed.fetch.run-timeout-ms): the fetch route sends the deadline
+ * Cuts a request off at its timeframe's deadline (barfeed.fetch.run-timeout): the fetch route sends the deadline
  * in the header {@value #HEADER}, which never leaves barfeed; when the deadline comes while the request is still
  * waiting for or reading its answer, its connection is closed, so its thread and connection are free before the
  * run's summary. A response timeout alone would let a server that trickles bytes hold the run past its deadline.

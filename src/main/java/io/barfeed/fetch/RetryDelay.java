@@ -1,6 +1,7 @@
 package io.barfeed.fetch;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +20,8 @@ import io.barfeed.settings.BarfeedProperties;
 /**
  * Runs when an attempt at a page failed and the error handler may try again (the route configuration's
  * onExceptionOccurred): decides how long to wait, says so in one line, or gives the request up. A 429 waits for
- * the quota's reset, a database failure and any other failure back off exponentially; no retry starts past the
+ * the quota's reset, a database failure and any other failure back off exponentially up to their cap
+ * (barfeed.fetch.max-retry-delay, barfeed.store.max-retry-delay); no retry starts past the
  * request's deadline. The route configuration says how many retries each kind gets.
  */
 @Component("retryDelay")
@@ -33,6 +35,7 @@ public class RetryDelay implements Processor {
     private final long retryDelayMs;
     private final long maxRetryDelayMs;
     private final long storeRetryDelayMs;
+    private final long storeMaxRetryDelayMs;
 
     @Autowired
     public RetryDelay(Clock clock, QuotaGate quotaGate, RequestMetrics requestMetrics, BarfeedProperties settings) {
@@ -40,24 +43,27 @@ public class RetryDelay implements Processor {
                 clock,
                 quotaGate,
                 requestMetrics,
-                settings.fetch().retryDelayMs(),
-                settings.fetch().maxRetryDelayMs(),
-                settings.store().retryDelayMs());
+                settings.fetch().retryDelay(),
+                settings.fetch().maxRetryDelay(),
+                settings.store().retryDelay(),
+                settings.store().maxRetryDelay());
     }
 
     RetryDelay(
             Clock clock,
             QuotaGate quotaGate,
             RequestMetrics requestMetrics,
-            long retryDelayMs,
-            long maxRetryDelayMs,
-            long storeRetryDelayMs) {
+            Duration retryDelay,
+            Duration maxRetryDelay,
+            Duration storeRetryDelay,
+            Duration storeMaxRetryDelay) {
         this.clock = clock;
         this.quotaGate = quotaGate;
         this.requestMetrics = requestMetrics;
-        this.retryDelayMs = retryDelayMs;
-        this.maxRetryDelayMs = maxRetryDelayMs;
-        this.storeRetryDelayMs = storeRetryDelayMs;
+        this.retryDelayMs = retryDelay.toMillis();
+        this.maxRetryDelayMs = maxRetryDelay.toMillis();
+        this.storeRetryDelayMs = storeRetryDelay.toMillis();
+        this.storeMaxRetryDelayMs = storeMaxRetryDelay.toMillis();
     }
 
     @Override
@@ -97,9 +103,15 @@ public class RetryDelay implements Processor {
             return quotaWait;
         }
         if (failure instanceof DataAccessException) {
-            return storeRetryDelayMs << Math.min(attempt - 1, 20);
+            return backoff(storeRetryDelayMs, attempt, storeMaxRetryDelayMs);
         }
-        return Math.min(retryDelayMs << Math.min(attempt - 1, 20), maxRetryDelayMs);
+        return backoff(retryDelayMs, attempt, maxRetryDelayMs);
+    }
+
+    /** {@code first} doubled for each attempt after the first, never more than {@code max}. */
+    static long backoff(long first, int attempt, long max) {
+        // Doubled at most 20 times, so the shift cannot overflow; the cap is the setting's.
+        return Math.min(first << Math.min(Math.max(attempt - 1, 0), 20), max);
     }
 
     private static String describe(PageCursor cursor) {

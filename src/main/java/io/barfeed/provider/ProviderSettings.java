@@ -122,13 +122,15 @@ public record ProviderSettings(
      * @param splitTypes The action types behind the adjustment word split.
      * @param dividendTypes The action types behind the adjustment word dividend.
      * @param spinOffTypes The action types behind the adjustment word spin-off.
+     * @param symbolsPerRequest Symbols one request for corporate actions asks for at most.
      */
     public record CorporateActions(
             @DefaultValue List<String> types,
             @DefaultValue("0s") @NotNull Duration lookback,
             @DefaultValue List<String> splitTypes,
             @DefaultValue List<String> dividendTypes,
-            @DefaultValue List<String> spinOffTypes) {
+            @DefaultValue List<String> spinOffTypes,
+            @DefaultValue("100") @Min(1) int symbolsPerRequest) {
 
         /** The action types that change bars of {@code adjustment} (raw: none; all: every word's). */
         public Set<String> typesAdjusting(String adjustment) {

@@ -27,7 +27,7 @@ import io.barfeed.plan.SymbolRange;
 /**
  * Rows for barfeed.failure: what was not stored, exactly (symbol, timeframe, the range of bar times), at which
  * stage, and why. Stages: {@code fetch} (a request that gave up), {@code timeout} (a request cut off by
- * barfeed.fetch.run-timeout-ms), {@code store} (the database failed after its retries), {@code validate} (a bar the
+ * barfeed.fetch.run-timeout), {@code store} (the database failed after its retries), {@code validate} (a bar the
  * API sent that cannot be stored), {@code refused} (a row the database refused for its data), {@code quota} (not
  * asked for: the provider's quota for the day was spent).
  */

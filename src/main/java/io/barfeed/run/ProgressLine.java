@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 import io.barfeed.settings.BarfeedProperties;
 
 /**
- * The line a long run logs every {@code barfeed.progress.interval-ms}: requests, pages, bars and their rate. A run
+ * The line a long run logs every {@code barfeed.progress.interval}: requests, pages, bars and their rate. A run
  * younger than the interval says nothing yet: a run of a second needs no progress line, its summary follows.
  */
 @Component("progressLine")
@@ -20,7 +20,7 @@ public class ProgressLine {
 
     public ProgressLine(Runs runs, BarfeedProperties settings) {
         this.runs = runs;
-        this.intervalNanos = settings.progress().intervalMs() * 1_000_000;
+        this.intervalNanos = settings.progress().interval().toNanos();
     }
 
     public void report() {

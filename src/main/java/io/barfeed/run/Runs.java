@@ -8,6 +8,7 @@ import org.apache.camel.Body;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Variable;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.RunRefused;
@@ -79,9 +80,13 @@ public class Runs {
         run.requestFinished();
     }
 
-    /** The deadline of work that starts now and may take {@code millis}. */
-    public Instant deadline(long millis) {
-        return clock.instant().plusMillis(millis);
+    /**
+     * The deadline of work that starts now and may take {@code timeout}: a duration as the settings write it
+     * ({@code 30m}, {@code 500ms}, {@code PT30M}; a bare number is milliseconds), for a route's
+     * {@code deadline('{{barfeed.fetch.run-timeout}}')}.
+     */
+    public Instant deadline(String timeout) {
+        return clock.instant().plus(DurationStyle.detectAndParse(timeout.trim()));
     }
 
     /** Stops {@code run} after the provider refused it: no new request starts. */

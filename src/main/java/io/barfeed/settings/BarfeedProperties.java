@@ -117,18 +117,21 @@ public record BarfeedProperties(
      * @param symbolsPerRequest Symbols packed into one multi-symbol request (all its pages share one start).
      * @param parallelism Planned requests fetched (and stored) at the same time; also the number of store
      *     connections in use.
-     * @param runTimeoutMs Longest the requests of one timeframe may take together, in milliseconds; unfinished
-     *     symbols count as failed.
+     * @param runTimeout Longest the requests of one timeframe may take together; unfinished symbols count as failed
+     *     (was run-timeout-ms, in milliseconds).
      * @param retries Extra attempts for a page that failed (5xx, connection reset, timeout, malformed page).
-     * @param retryDelayMs First wait before retrying a failed page, in milliseconds; it doubles with each attempt.
-     * @param maxRetryDelayMs Longest wait between two attempts at a page, in milliseconds.
+     * @param retryDelay First wait before retrying a failed page; it doubles with each attempt (was retry-delay-ms).
+     * @param maxRetryDelay Longest wait between two attempts at a page (was max-retry-delay-ms).
      * @param rateLimitedRetries Extra attempts for a page refused with 429; each waits for X-RateLimit-Reset.
      * @param rateLimitMaxWait Longest wait for the quota to refill after a 429 or an exhausted
      *     X-RateLimit-Remaining.
      * @param rateLimitJitter Random extra wait after X-RateLimit-Reset, so parallel requests do not all retry at
      *     once.
-     * @param connectTimeoutMs Longest wait for a connection to the API, in milliseconds.
-     * @param responseTimeoutMs Longest wait for the API's response (or the next bytes of it), in milliseconds.
+     * @param rateLimitPoll How often a request waiting for the quota looks again while no answer has named the
+     *     window's reset yet; a longer wait for the quota is logged.
+     * @param connectTimeout Longest wait for a connection to the API (was connect-timeout-ms).
+     * @param responseTimeout Longest wait for the API's response, or the next bytes of it (was response-timeout-ms).
+     * @param maxSymbolsPerRequest The most symbols-per-request may be.
      */
     public record Fetch(
             @DefaultValue({"15Min", "1Day"}) @NotEmpty
@@ -143,17 +146,43 @@ public record BarfeedProperties(
             @DefaultValue("P60D") @NotNull PointInTime backfillStart,
             PointInTime until,
             @DefaultValue("P1D") @NotNull Duration revisit,
-            @DefaultValue("50") @Min(1) @Max(10_000) int symbolsPerRequest,
+            @DefaultValue("50") @Min(1) int symbolsPerRequest,
             @DefaultValue("6") @Min(1) @Max(1_000) int parallelism,
-            @DefaultValue("1800000") @Min(1) long runTimeoutMs,
+            @DefaultValue("30m") @NotNull Duration runTimeout,
             @DefaultValue("3") @Min(0) int retries,
-            @DefaultValue("500") @Min(0) long retryDelayMs,
-            @DefaultValue("30000") @Min(0) long maxRetryDelayMs,
+            @DefaultValue("500ms") @NotNull Duration retryDelay,
+            @DefaultValue("30s") @NotNull Duration maxRetryDelay,
             @DefaultValue("10") @Min(0) int rateLimitedRetries,
             @DefaultValue("65s") @NotNull Duration rateLimitMaxWait,
             @DefaultValue("1s") @NotNull Duration rateLimitJitter,
-            @DefaultValue("10000") @Min(1) int connectTimeoutMs,
-            @DefaultValue("30000") @Min(1) int responseTimeoutMs) {}
+            @DefaultValue("50ms") @NotNull Duration rateLimitPoll,
+            @DefaultValue("10s") @NotNull Duration connectTimeout,
+            @DefaultValue("30s") @NotNull Duration responseTimeout,
+            @DefaultValue("10000") @Min(1) int maxSymbolsPerRequest) {
+
+        @AssertTrue(message = "symbols-per-request is more than max-symbols-per-request")
+        public boolean isSymbolsPerRequestWithinMax() {
+            return symbolsPerRequest <= maxSymbolsPerRequest;
+        }
+
+        @AssertTrue(message = "run-timeout, rate-limit-poll, connect-timeout and response-timeout must be positive")
+        public boolean isTimesPositive() {
+            return isPositive(runTimeout)
+                    && isPositive(rateLimitPoll)
+                    && isPositive(connectTimeout)
+                    && isPositive(responseTimeout);
+        }
+
+        @AssertTrue(message = "retry-delay and max-retry-delay must not be negative")
+        public boolean isDelaysNotNegative() {
+            return !retryDelay.isNegative() && !maxRetryDelay.isNegative();
+        }
+    }
+
+    /** Whether {@code d} is set and longer than zero. */
+    static boolean isPositive(Duration d) {
+        return d != null && !d.isNegative() && !d.isZero();
+    }
 
     /**
      * Alpaca's market-data API (barfeed.provider: alpaca; routes/providers/alpaca.camel.yaml).
@@ -164,8 +193,9 @@ public record BarfeedProperties(
      * @param keyQuery Query parameters carrying the API keys, each "name=value" with {VARIABLE}s (Alpaca: none).
      * @param requestsPerMinute Ceiling on requests sent, per minute, across all parallel requests (Alpaca Basic:
      *     200, Algo Trader Plus: 10000).
-     * @param pageLimit Bars per page asked of the API (Alpaca allows up to 10000, counted across all symbols of the
+     * @param pageLimit Bars per page asked of the API (at most max-page-limit, counted across all symbols of the
      *     page).
+     * @param maxPageLimit The most bars per page Alpaca serves: page-limit may not be more.
      * @param pageOrder Alpaca fills a page symbol after symbol, alphabetically: a symbol before a page's last one is
      *     complete.
      * @param feed Data feed: sip (all US exchanges), iex, otc or boats.
@@ -187,7 +217,8 @@ public record BarfeedProperties(
 
             @DefaultValue List<String> keyQuery,
             @DefaultValue("200") @Min(1) @Max(1_000_000) int requestsPerMinute,
-            @DefaultValue("10000") @Min(1) @Max(10_000) int pageLimit,
+            @DefaultValue("10000") @Min(1) int pageLimit,
+            @DefaultValue("10000") @Min(1) int maxPageLimit,
 
             @DefaultValue("by-symbol") @Pattern(regexp = "by-symbol|any")
             String pageOrder,
@@ -208,7 +239,13 @@ public record BarfeedProperties(
             String streamUrl,
 
             @DefaultValue("iex") @Pattern(regexp = "sip|iex|otc|boats|delayed_sip")
-            String streamFeed) {}
+            String streamFeed) {
+
+        @AssertTrue(message = "page-limit is more than max-page-limit")
+        public boolean isPageLimitWithinMax() {
+            return pageLimit <= maxPageLimit;
+        }
+    }
 
     /**
      * Massive's (formerly Polygon.io) stock aggregates (barfeed.provider: massive;
@@ -221,7 +258,8 @@ public record BarfeedProperties(
      * @param requestsPerMinute Requests per minute, spaced evenly (the free plan allows 5 and sends no rate-limit
      *     headers).
      * @param maxSymbolsPerRequest Tickers one request takes: the aggregates endpoint takes one.
-     * @param pageLimit Bars per page asked of the API (at most 50000).
+     * @param pageLimit Bars per page asked of the API (at most max-page-limit).
+     * @param maxPageLimit The most bars per page Massive serves: page-limit may not be more.
      * @param adjusted Split-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
      * @param endDelay How far behind now a request ends (the free plan serves 15-minute delayed data).
      * @param streamUrl The live stream of per-minute aggregates (WebSocket; wss://delayed.massive.com/stocks is 15
@@ -237,12 +275,19 @@ public record BarfeedProperties(
             @DefaultValue List<String> keyQuery,
             @DefaultValue("5") @Min(1) @Max(1_000_000) int requestsPerMinute,
             @DefaultValue("1") @Min(1) @Max(1) int maxSymbolsPerRequest,
-            @DefaultValue("50000") @Min(1) @Max(50_000) int pageLimit,
+            @DefaultValue("50000") @Min(1) int pageLimit,
+            @DefaultValue("50000") @Min(1) int maxPageLimit,
             @DefaultValue("false") boolean adjusted,
             @DefaultValue("16m") @NotNull Duration endDelay,
 
             @DefaultValue("wss://socket.massive.com/stocks") @Pattern(regexp = "wss?://.+")
-            String streamUrl) {}
+            String streamUrl) {
+
+        @AssertTrue(message = "page-limit is more than max-page-limit")
+        public boolean isPageLimitWithinMax() {
+            return pageLimit <= maxPageLimit;
+        }
+    }
 
     /**
      * Alpha Vantage (barfeed.provider: alphavantage; routes/providers/alphavantage.camel.yaml): intraday bars
@@ -316,6 +361,8 @@ public record BarfeedProperties(
      *     its ex-date, which are then asked for again.
      * @param dividendTypes The action types behind adjustment's word dividend.
      * @param spinOffTypes The action types behind adjustment's word spin-off.
+     * @param symbolsPerRequest Symbols one request for corporate actions asks for (their list goes in the URL).
+     * @param pageLimit Corporate actions per page asked of the API (its limit parameter; Alpaca allows up to 1000).
      */
     public record CorporateActions(
             @DefaultValue({"forward_split", "reverse_split", "cash_dividend"})
@@ -330,7 +377,10 @@ public record BarfeedProperties(
             List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> dividendTypes,
 
             @DefaultValue("spin_off")
-            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> spinOffTypes) {}
+            List<@Pattern(regexp = "[a-z_]+", message = "is not an action type") String> spinOffTypes,
+
+            @DefaultValue("100") @Min(1) int symbolsPerRequest,
+            @DefaultValue("1000") @Min(1) int pageLimit) {}
 
     /**
      * Reference data (routes/reference.camel.yaml): per symbol, one JSON object from a provider into one row of a
@@ -402,7 +452,8 @@ public record BarfeedProperties(
      * @param batchSize Bars per batch; each batch is one transaction.
      * @param retries Extra attempts for a batch that failed for a transient reason (connection lost, deadlock,
      *     serialization).
-     * @param retryDelayMs First wait before retrying a batch, in milliseconds; it doubles with each attempt.
+     * @param retryDelay First wait before retrying a batch; it doubles with each attempt (was retry-delay-ms).
+     * @param maxRetryDelay Longest wait between two attempts at a batch.
      * @param statementTimeout Longest a statement may run in the database before PostgreSQL cancels it (a batch
      *     waiting for a lock held elsewhere, a server stuck): the batch fails, is retried or recorded. Every statement
      *     on barfeed's pool has it (the universe query, the bookkeeping, migrations too). 0: no limit.
@@ -423,8 +474,14 @@ public record BarfeedProperties(
 
             @DefaultValue("5000") @Min(1) @Max(1_000_000) int batchSize,
             @DefaultValue("5") @Min(0) int retries,
-            @DefaultValue("200") @Min(0) long retryDelayMs,
+            @DefaultValue("200ms") @NotNull Duration retryDelay,
+            @DefaultValue("60s") @NotNull Duration maxRetryDelay,
             @DefaultValue("60s") @NotNull Duration statementTimeout) {
+
+        @AssertTrue(message = "retry-delay and max-retry-delay must not be negative")
+        public boolean isDelaysNotNegative() {
+            return !retryDelay.isNegative() && !maxRetryDelay.isNegative();
+        }
 
         /** The default of statementTimeout, for the pool that is set up before the settings are bound. */
         public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
@@ -462,9 +519,15 @@ public record BarfeedProperties(
     /**
      * The progress line.
      *
-     * @param intervalMs How often a long run logs its progress (requests, bars, bars per second), in milliseconds.
+     * @param interval How often a long run logs its progress (requests, bars, bars per second); was interval-ms.
      */
-    public record Progress(@DefaultValue("5000") @Min(1) long intervalMs) {}
+    public record Progress(@DefaultValue("5s") @NotNull Duration interval) {
+
+        @AssertTrue(message = "interval must be positive")
+        public boolean isIntervalPositive() {
+            return isPositive(interval);
+        }
+    }
 
     /**
      * barfeed's own data tables.
@@ -583,7 +646,7 @@ public record BarfeedProperties(
      * @param rateLimited 429 with X-RateLimit-Remaining 0 and a reset one second ahead.
      * @param serverError 500 Internal Server Error.
      * @param connectionReset Connection closed without an answer.
-     * @param slow An answer delayed by slow-delay (past barfeed.fetch.response-timeout-ms, it times out).
+     * @param slow An answer delayed by slow-delay (past barfeed.fetch.response-timeout, it times out).
      * @param garbage A 200 whose page is cut short after 200 bytes.
      * @param slowDelay Delay of a slow answer.
      * @param seed Seed of the random draw of faults: the same seed gives the same sequence.
