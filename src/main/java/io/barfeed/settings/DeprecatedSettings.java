@@ -24,7 +24,8 @@ import org.springframework.core.env.PropertySource;
  * names ending in {@code -ms} ({@code barfeed.fetch.run-timeout-ms=1800000}); they are durations now
  * ({@code barfeed.fetch.run-timeout=30m}). An old name keeps working: its value (a number, read as milliseconds) is
  * the new setting's, with one WARN line naming the new key. It ranks where it is set: the command line's old name
- * wins over application.yaml's new one, a new name set in the same place or higher wins over the old one. The old
+ * wins over application.yaml's new one, a new name set higher wins over the old one (in the same place, the old
+ * one wins: it was set on purpose, the new one may be a copied default). The old
  * names are in the settings metadata as deprecated, with their replacements, so the start knows them.
  */
 public final class DeprecatedSettings implements EnvironmentPostProcessor, Ordered {
@@ -87,11 +88,12 @@ public final class DeprecatedSettings implements EnvironmentPostProcessor, Order
                 if (relaxed == null) {
                     continue;
                 }
-                if (relaxed.getConfigurationProperty(newName) != null) {
-                    return null; // the new name is set here, above any old one: it is read as it is
-                }
                 ConfigurationProperty value = relaxed.getConfigurationProperty(oldName);
-                if (value != null && value.getValue() != null) {
+                if (value == null || value.getValue() == null) {
+                    if (relaxed.getConfigurationProperty(newName) != null) {
+                        return null; // the new name is set here, above any old one: it is read as it is
+                    }
+                } else {
                     String text = value.getValue().toString().trim();
                     if (warned.add(old)) {
                         LOG.warn(
