@@ -133,6 +133,7 @@ public record BarfeedProperties(
      * @param responseTimeout Longest wait for the API's response, or the next bytes of it (was response-timeout-ms).
      * @param maxSymbolsPerRequest The most symbols-per-request may be.
      */
+    @AtMost(value = "symbolsPerRequest", max = "maxSymbolsPerRequest")
     public record Fetch(
             @DefaultValue({"15Min", "1Day"}) @NotEmpty
             List<
@@ -159,11 +160,6 @@ public record BarfeedProperties(
             @DefaultValue("10s") @NotNull Duration connectTimeout,
             @DefaultValue("30s") @NotNull Duration responseTimeout,
             @DefaultValue("10000") @Min(1) int maxSymbolsPerRequest) {
-
-        @AssertTrue(message = "symbols-per-request is more than max-symbols-per-request")
-        public boolean isSymbolsPerRequestWithinMax() {
-            return symbolsPerRequest <= maxSymbolsPerRequest;
-        }
 
         @AssertTrue(message = "run-timeout, rate-limit-poll, connect-timeout and response-timeout must be positive")
         public boolean isTimesPositive() {
@@ -208,6 +204,7 @@ public record BarfeedProperties(
      *     plan.
      * @param streamFeed The feed the stream URL serves; repairs after a (re)connect ask REST for this same feed.
      */
+    @AtMost(value = "pageLimit", max = "maxPageLimit")
     public record Alpaca(
             @DefaultValue("https://data.alpaca.markets") @NotBlank
             String baseUrl,
@@ -239,13 +236,7 @@ public record BarfeedProperties(
             String streamUrl,
 
             @DefaultValue("iex") @Pattern(regexp = "sip|iex|otc|boats|delayed_sip")
-            String streamFeed) {
-
-        @AssertTrue(message = "page-limit is more than max-page-limit")
-        public boolean isPageLimitWithinMax() {
-            return pageLimit <= maxPageLimit;
-        }
-    }
+            String streamFeed) {}
 
     /**
      * Massive's (formerly Polygon.io) stock aggregates (barfeed.provider: massive;
@@ -265,6 +256,7 @@ public record BarfeedProperties(
      * @param streamUrl The live stream of per-minute aggregates (WebSocket; wss://delayed.massive.com/stocks is 15
      *     minutes behind).
      */
+    @AtMost(value = "pageLimit", max = "maxPageLimit")
     public record Massive(
             @DefaultValue("https://api.massive.com") @NotBlank
             String baseUrl,
@@ -281,13 +273,7 @@ public record BarfeedProperties(
             @DefaultValue("16m") @NotNull Duration endDelay,
 
             @DefaultValue("wss://socket.massive.com/stocks") @Pattern(regexp = "wss?://.+")
-            String streamUrl) {
-
-        @AssertTrue(message = "page-limit is more than max-page-limit")
-        public boolean isPageLimitWithinMax() {
-            return pageLimit <= maxPageLimit;
-        }
-    }
+            String streamUrl) {}
 
     /**
      * Alpha Vantage (barfeed.provider: alphavantage; routes/providers/alphavantage.camel.yaml): intraday bars
