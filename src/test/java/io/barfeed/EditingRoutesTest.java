@@ -26,7 +26,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
 
 /**
- * Each edit of the README's "Editing routes" guide, applied to a copy of application.yaml and
+ * Each edit of docs/routes.md's "Editing routes" guide, applied to a copy of application.yaml and
  * routes/ exactly as written there, picked up by the app with no Java change.
  */
 class EditingRoutesTest {
