@@ -13,10 +13,10 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.barfeed.AlpacaStub.PageBuilder;
 
 /**
- * barfeed.schedule.misfire-instruction, seen on a busy schedule: a fire every 2 s, runs of about 2.3 s (the API is slow),
- * so the fire due while a run is going is missed (the schedule never overlaps runs). Quartz calls a fire a misfire
- * once it is late by its threshold, 60 s by default, here 100 ms. Run for each instruction: MisfireSkippedTest (2,
- * the default) and MisfireRunNowTest (1).
+ * barfeed.schedule.misfire-instruction, seen on a busy schedule: a fire every 2 s, runs of about 2.3 s (the API is
+ * slow), so the fire due while a run is going is missed (the schedule never overlaps runs). Quartz calls a fire a
+ * misfire once it is late by its threshold, 60 s by default, here 100 ms. Run for each instruction:
+ * MisfireSkippedTest (2, the default) and MisfireRunNowTest (1).
  */
 abstract class MisfireCases extends AppTest {
 

@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * loudly. Each scenario has symbols of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class RepairTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();

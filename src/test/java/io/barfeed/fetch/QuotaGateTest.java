@@ -3,6 +3,7 @@ package io.barfeed.fetch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -233,11 +234,11 @@ class QuotaGateTest {
         return Map.of("X-RateLimit-Limit", limit, "X-RateLimit-Remaining", remaining, "X-RateLimit-Reset", reset);
     }
 
-    private static void waitUntilWaiting(Thread thread) throws InterruptedException {
+    private static void waitUntilWaiting(Thread thread) {
         // Up to 5 s: a loaded 2-core machine may take a while to schedule the thread.
-        for (int i = 0; i < 1000 && thread.getState() != Thread.State.TIMED_WAITING; i++) {
-            Thread.sleep(5);
-        }
-        assertThat(thread.getState()).as("the request waits for the quota").isEqualTo(Thread.State.TIMED_WAITING);
+        await("the request waits for the quota")
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(5))
+                .until(() -> thread.getState() == Thread.State.TIMED_WAITING);
     }
 }
