@@ -151,9 +151,10 @@ public class QuotaGate {
                     return;
                 }
                 // The window's reset is unknown until the first answers of the window name it.
-                long wait = resetAtMillis == Long.MAX_VALUE ? 50 : jittered(resetAtMillis - now);
+                boolean resetKnown = resetAtMillis != Long.MAX_VALUE;
+                long wait = resetKnown ? jittered(resetAtMillis - now) : 50;
                 if (deadline != null && now + wait >= deadline.toEpochMilli()) {
-                    throw new RequestDeadlinePassed(deadline);
+                    throw new QuotaPastDeadline(deadline, wait, resetKnown);
                 }
                 if (wait > 50) {
                     LOG.info("API quota used up: waiting {} ms for {}", wait, headers.resetHeader());
