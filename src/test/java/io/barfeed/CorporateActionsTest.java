@@ -82,9 +82,12 @@ class CorporateActionsTest extends AppTest {
         Universe.anew(jdbc, "ETF", "NVDA");
         run();
 
-        assertThat(forgetTheSplitAndCoverTo("2024-06-17")).as("actions after a run from 2024-06-10").containsExactly(
-                "forward_split NVDA 2024-06-10");
-        assertThat(forgetTheSplitAndCoverTo("2024-06-18")).as("actions after a run from 2024-06-11").isEmpty();
+        assertThat(forgetTheSplitAndCoverTo("2024-06-17"))
+                .as("actions after a run from 2024-06-10")
+                .containsExactly("forward_split NVDA 2024-06-10");
+        assertThat(forgetTheSplitAndCoverTo("2024-06-18"))
+                .as("actions after a run from 2024-06-11")
+                .isEmpty();
     }
 
     /** The ledger without NVDA's split, covered up to {@code coveredTo}; then a run, and the actions it recorded. */

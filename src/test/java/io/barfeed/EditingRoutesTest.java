@@ -175,7 +175,9 @@ class EditingRoutesTest {
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 1);
-            assertThat(camel.getRoute("schedule")).as("the edited file's route, replaced").isNotSameAs(schedule);
+            assertThat(camel.getRoute("schedule"))
+                    .as("the edited file's route, replaced")
+                    .isNotSameAs(schedule);
             // The routes of the files not edited were neither replaced nor stopped (nor started: the stream's are off).
             assertThat(others).hasSizeGreaterThan(10).allSatisfy((id, route) -> {
                 assertThat(camel.getRoute(id)).as("route %s", id).isSameAs(route);

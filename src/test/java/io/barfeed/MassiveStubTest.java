@@ -226,8 +226,9 @@ class MassiveStubTest extends AppTest {
         List<Long> gaps = IntStream.range(1, sent.size())
                 .mapToObj(i -> sent.get(i) - sent.get(i - 1))
                 .toList();
-        assertThat(gaps).as("ms between requests").allSatisfy(gap -> assertThat(gap)
-                .isGreaterThanOrEqualTo(spacing / 2));
+        assertThat(gaps)
+                .as("ms between requests")
+                .allSatisfy(gap -> assertThat(gap).isGreaterThanOrEqualTo(spacing / 2));
         assertThat(sent.get(5) - sent.get(0)).isGreaterThanOrEqualTo(5 * spacing - spacing / 2);
     }
 

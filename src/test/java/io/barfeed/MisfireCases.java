@@ -51,6 +51,8 @@ abstract class MisfireCases extends AppTest {
         return jdbc.query(
                 "SELECT started_at, finished_at FROM barfeed.run WHERE finished_at IS NOT NULL AND symbols = 1"
                         + " ORDER BY id",
-                (rs, n) -> new long[] {rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()});
+                (rs, n) -> new long[] {
+                    rs.getTimestamp(1).getTime(), rs.getTimestamp(2).getTime()
+                });
     }
 }

@@ -25,7 +25,8 @@ class MisfireRunNowTest extends MisfireCases {
 
     @Test
     void aFireMissedWhileARunWasGoingRunsOnceRightAfterIt() {
-        assertThat(pauses()).as("ms from a run's end to the next run's start").allSatisfy(pause -> assertThat(pause)
-                .isLessThan(700));
+        assertThat(pauses())
+                .as("ms from a run's end to the next run's start")
+                .allSatisfy(pause -> assertThat(pause).isLessThan(700));
     }
 }

@@ -27,7 +27,8 @@ class MisfireSkippedTest extends MisfireCases {
     void aFireMissedWhileARunWasGoingIsSkipped() {
         // A run of 2.3 s started on an even second ends just after the next one: the fire in its
         // middle is skipped, and the next comes on the even second after its end, about 1.7 s later.
-        assertThat(pauses()).as("ms from a run's end to the next run's start").allSatisfy(pause -> assertThat(pause)
-                .isGreaterThan(700));
+        assertThat(pauses())
+                .as("ms from a run's end to the next run's start")
+                .allSatisfy(pause -> assertThat(pause).isGreaterThan(700));
     }
 }

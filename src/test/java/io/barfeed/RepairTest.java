@@ -170,7 +170,8 @@ class RepairTest extends AppTest {
         API.page(null, page("BAD", good(T1), highBelowLow(T2), good(T3)));
         API.server().stubFor(repairOf("BAD", T2).willReturn(okJson(page("BAD", highBelowLow(T2)))));
         API.server().stubFor(normalRequestOf("BAD").willReturn(okJson(page("BAD", good(T3)))));
-        double abandonedBefore = meters.get("barfeed.ranges.abandoned").counter().count();
+        double abandonedBefore =
+                meters.get("barfeed.ranges.abandoned").counter().count();
 
         RunSummary first = run();
         RunSummary second = run();

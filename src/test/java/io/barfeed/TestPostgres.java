@@ -9,9 +9,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.slf4j.LoggerFactory;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /** One real PostgreSQL for the whole test JVM; each test class gets a database of its own. */
 public final class TestPostgres {

@@ -8,9 +8,11 @@ public class QuotaPastDeadline extends RequestDeadlinePassed {
     private final long waitMillis;
 
     public QuotaPastDeadline(Instant deadline, long waitMillis, boolean resetKnown) {
-        super(deadline, resetKnown
-                ? "the API quota is used up for the next " + waitMillis + " ms"
-                : "the API quota is used up and no answer has named its reset yet");
+        super(
+                deadline,
+                resetKnown
+                        ? "the API quota is used up for the next " + waitMillis + " ms"
+                        : "the API quota is used up and no answer has named its reset yet");
         this.waitMillis = waitMillis;
     }
 

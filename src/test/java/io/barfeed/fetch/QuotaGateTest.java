@@ -86,7 +86,9 @@ class QuotaGateTest {
 
         gate.acquire(clock.instant(), exchange());
         gate.acquire(clock.instant(), exchange());
-        assertThat(nextWait()).as("a poll: no answer of the new window has named its reset").isEqualTo(50);
+        assertThat(nextWait())
+                .as("a poll: no answer of the new window has named its reset")
+                .isEqualTo(50);
     }
 
     @Test
