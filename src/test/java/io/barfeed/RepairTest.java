@@ -196,7 +196,8 @@ class RepairTest extends AppTest {
                 .hasSize(2);
         assertThat(output.getOut())
                 .contains("barfeed run " + third.runId() + " gave up on 1 ranges")
-                .contains("BAD 15Min 2024-01-03T14:30:00Z to 2024-01-03T14:30:00Z - high below low");
+                .contains("BAD 15Min 2024-01-03T14:30:00Z to 2024-01-03T14:30:00Z (validate, run " + third.runId()
+                        + ", attempt 3): high below low");
         assertThat(ingest.getAbandonedRanges()).anyMatch(r -> r.startsWith("BAD 15Min 2024-01-03T14:30:00Z to "));
         assertThat(meters.get("barfeed.ranges.abandoned").counter().count() - abandonedBefore)
                 .isEqualTo(1);
