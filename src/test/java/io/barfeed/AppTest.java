@@ -15,8 +15,11 @@ import io.barfeed.run.RunSummary;
  * (each class its own database, set with its API in a {@code @DynamicPropertySource}), runs started the way a
  * once-run starts them, and the tables read back.
  */
-// Camel's JMX off as camel-test used to turn it off: tests of the MBeans turn it on in their own settings.
-@SpringBootTest(classes = BarfeedApplication.class, properties = "camel.main.jmx-enabled=false")
+// Camel's JMX off as camel-test used to turn it off: tests of the MBeans turn it on in their own settings. barfeed's
+// own lines at WARN, as the libraries': a test that reads them turns them on (@ReadsBarfeedLog).
+@SpringBootTest(
+        classes = BarfeedApplication.class,
+        properties = {"camel.main.jmx-enabled=false", "logging.level.barfeed=WARN", "logging.level.io.barfeed=WARN"})
 @DirtiesContext
 public abstract class AppTest {
 

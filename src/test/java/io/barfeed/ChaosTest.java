@@ -20,7 +20,7 @@ import io.barfeed.simulator.Faults;
  * The built-in simulator with every fault knob turned up (429s with rate-limit headers, 500s,
  * connection resets, answers slower than the timeout, pages cut short): runs repeat until one ends
  * with nothing in barfeed.failure, and the bars table must then hold exactly the market's bars.
- * The same knobs reproduce this from the command line (README, "Failure handling").
+ * The same knobs reproduce this from the command line (docs/failure-handling.md, "A chaos run from the command line").
  */
 class ChaosTest extends AppTest {
 

@@ -112,7 +112,7 @@ class ClassicSchemaWithCopyTest extends AppTest {
 
         assertThat(summary.failed()).isZero();
         assertThat(statements()).containsExactly("INSERT", "COPY");
-        assertThat(meters.counter("barfeed.copy.refused").count())
+        assertThat(meters.get("barfeed.copy.refused").counter().count())
                 .as("COPYs refused")
                 .isZero();
         assertThat(storedPrices())

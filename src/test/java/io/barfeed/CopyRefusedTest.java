@@ -43,7 +43,7 @@ class CopyRefusedTest extends AppTest {
         assertThat(second.failed()).isZero();
         assertThat(stored).isEqualTo(first.bars()).isEqualTo(second.bars()).isGreaterThan(30);
         assertThat(jdbc.queryForObject("SELECT count(*) FROM bar", Long.class)).isEqualTo(stored);
-        assertThat(meters.counter("barfeed.copy.refused").count())
+        assertThat(meters.get("barfeed.copy.refused").counter().count())
                 .as("COPYs refused: the second run's only batch")
                 .isEqualTo(1);
     }

@@ -2,6 +2,8 @@ package io.barfeed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,7 +34,7 @@ class CorporateActionsTest extends AppTest {
 
     @Test
     void theSplitAdjustedViewMatchesTheApisSplitAdjustedBars() throws Exception {
-        Universe.only(jdbc, "ETF", "JNJ", "NVDA");
+        Universe.anew(jdbc, "ETF", "JNJ", "NVDA");
 
         RunSummary summary = run();
 
@@ -54,8 +56,8 @@ class CorporateActionsTest extends AppTest {
     }
 
     @Test
-    void aRunAsksForActionsFromALookbackBeforeTheLedgersEndAndRecordsEachOnce() {
-        Universe.only(jdbc, "ETF", "NVDA");
+    void aSecondRunRecordsEachActionOnceAndKeepsTheLedgersStart() {
+        Universe.anew(jdbc, "ETF", "NVDA");
         run();
         long requestsBefore = simulator.requests();
 
@@ -68,5 +70,34 @@ class CorporateActionsTest extends AppTest {
                         String.class))
                 .startsWith(SplitBars.START + " ");
         assertThat(second.requests()).isEqualTo(simulator.requests() - requestsBefore);
+    }
+
+    /**
+     * The lookback (barfeed.alpaca.corporate-actions.lookback, 7 days) seen from the ledger: with the ledger's end
+     * moved to a week after NVDA's split (ex-date 2024-06-10) and the split forgotten, the next run finds it again;
+     * a day later it lies before the lookback and is not asked for.
+     */
+    @Test
+    void theLookbackReachesExactlySevenDaysBeforeTheLedgersEnd() {
+        Universe.anew(jdbc, "ETF", "NVDA");
+        run();
+
+        assertThat(forgetTheSplitAndCoverTo("2024-06-17"))
+                .as("actions after a run from 2024-06-10")
+                .containsExactly("forward_split NVDA 2024-06-10");
+        assertThat(forgetTheSplitAndCoverTo("2024-06-18"))
+                .as("actions after a run from 2024-06-11")
+                .isEmpty();
+    }
+
+    /** The ledger without NVDA's split, covered up to {@code coveredTo}; then a run, and the actions it recorded. */
+    private List<String> forgetTheSplitAndCoverTo(String coveredTo) {
+        jdbc.update("DELETE FROM barfeed.corporate_action WHERE symbol = 'NVDA'");
+        jdbc.update("UPDATE barfeed.action_coverage SET covered_to = ?::date WHERE symbol = 'NVDA'", coveredTo);
+        RunSummary summary = run();
+        return jdbc.queryForList(
+                "SELECT concat_ws(' ', type, symbol, ex_date) FROM barfeed.corporate_action WHERE first_seen_run = ?",
+                String.class,
+                summary.runId());
     }
 }

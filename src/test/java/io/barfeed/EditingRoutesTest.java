@@ -10,9 +10,13 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.Route;
+import org.apache.camel.ServiceStatus;
 import org.apache.camel.api.management.ManagedCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,7 +30,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 import io.barfeed.run.RunSummary;
 
 /**
- * Each edit of the README's "Editing routes" guide, applied to a copy of application.yaml and
+ * Each edit of docs/routes.md's "Editing routes" guide, applied to a copy of application.yaml and
  * routes/ exactly as written there, picked up by the app with no Java change.
  */
 class EditingRoutesTest {
@@ -158,14 +162,29 @@ class EditingRoutesTest {
         try (ConfigurableApplicationContext app = copy.start(DATABASE, API.baseUrl(), "--barfeed.routes.reload=true")) {
             universe("ETF", "AAA", "BBB");
             assertThat(count("SELECT count(*) FROM barfeed.run")).isZero();
+            CamelContext camel = app.getBean(CamelContext.class);
+            Route schedule = camel.getRoute("schedule");
+            Map<String, Route> others = camel.getRoutes().stream()
+                    .filter(r -> !r.getRouteId().equals("schedule"))
+                    .collect(Collectors.toMap(Route::getRouteId, r -> r));
+            Map<String, ServiceStatus> statuses = others.keySet().stream()
+                    .collect(Collectors.toMap(id -> id, camel.getRouteController()::getRouteStatus));
+            assertThat(statuses).containsEntry("run", ServiceStatus.Started);
 
             copy.edit("routes/schedule.camel.yaml", "cron: \"{{barfeed.schedule.cron}}\"", "cron: \"*/2 * * * * ?\"");
 
             await().atMost(Duration.ofSeconds(20))
                     .until(() -> count("SELECT count(*) FROM barfeed.run WHERE status = 'succeeded'") >= 1);
-            assertThat(app.getBean(CamelContext.class).getRoutes())
-                    .extracting(r -> r.getRouteId())
-                    .contains("schedule", "run", "fetch-request", "store-batch", "report-progress");
+            assertThat(camel.getRoute("schedule"))
+                    .as("the edited file's route, replaced")
+                    .isNotSameAs(schedule);
+            // The routes of the files not edited were neither replaced nor stopped (nor started: the stream's are off).
+            assertThat(others).hasSizeGreaterThan(10).allSatisfy((id, route) -> {
+                assertThat(camel.getRoute(id)).as("route %s", id).isSameAs(route);
+                assertThat(camel.getRouteController().getRouteStatus(id))
+                        .as("status of %s", id)
+                        .isEqualTo(statuses.get(id));
+            });
         }
     }
 

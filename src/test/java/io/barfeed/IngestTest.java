@@ -23,6 +23,7 @@ import io.barfeed.run.RunSummary;
 
 /** The core ingest on barfeed's own schema: the real routes/, a real PostgreSQL, a stubbed Alpaca. */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class IngestTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();

@@ -21,11 +21,11 @@ import io.barfeed.BarfeedProcess.How;
 import io.barfeed.BarfeedProcess.Result;
 
 /**
- * bin/barfeed as the README's quick start and cron example use it, on the jar the build just packaged (this test runs
- * after the package step): from a folder of its own, it runs on the jar's own files, writes its class cache on the
- * first run (the JDK's ahead-of-time cache on a JDK 25 or later, a class data sharing archive on an older one) and
- * loads barfeed's classes from it on the next, and an agent-like JVM option (a flight recording) runs without it
- * instead of crashing the JVM.
+ * bin/barfeed as the README's quick start and docs/operations.md's cron line use it, on the jar the build just packaged
+ * (this test runs after the package step): from a folder of its own, it runs on the jar's own files, writes its class
+ * cache on the first run (the JDK's ahead-of-time cache on a JDK 25 or later, a class data sharing archive on an older
+ * one) and loads barfeed's classes from it on the next, and an agent-like JVM option (a flight recording) runs without
+ * it instead of crashing the JVM.
  */
 class LauncherIT {
 

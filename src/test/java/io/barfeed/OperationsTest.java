@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
@@ -93,8 +94,10 @@ class OperationsTest extends AppTest {
         JMX.invoke(schedule, "stop", null, null);
         await().atMost(Duration.ofSeconds(10)).until(() -> !Boolean.TRUE.equals(JMX.getAttribute(ingest(), "Running")));
         int whileStopped = runs();
-        Thread.sleep(2500);
-        assertThat(runs()).as("runs while the schedule route is stopped").isEqualTo(whileStopped);
+        await("no run while the schedule route is stopped")
+                .during(Duration.ofMillis(2500))
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> runs() == whileStopped);
         assertThat(JMX.getAttribute(ingest(), "NextFireTime")).isNull();
 
         // runNow() without the schedule: a run all the same.
@@ -110,7 +113,7 @@ class OperationsTest extends AppTest {
     }
 
     @Test
-    void healthAndMetricsAreServed() throws Exception {
+    void healthMetricsAndRoutesAreServed() throws Exception {
         await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
 
         HttpResponse<String> health = get("/actuator/health");
@@ -119,13 +122,56 @@ class OperationsTest extends AppTest {
                 .contains("\"status\":\"UP\"")
                 .contains("\"db\"")
                 .contains("\"camelHealth\"");
-        String metrics = get("/actuator/prometheus").body();
-        assertThat(metrics)
-                .contains("barfeed_bars_stored_total")
-                .contains("barfeed_run_duration_seconds_count")
-                .containsPattern("barfeed_request_latency_seconds_count\\{[^}]*outcome=\"ok\"")
-                .contains("barfeed_symbols_failed_total")
-                .contains("barfeed_run_active");
+
+        HttpResponse<String> routes = get("/actuator/camelroutes");
+        assertThat(routes.statusCode()).isEqualTo(200);
+        assertThat(routes.body())
+                .contains("\"id\":\"schedule\"")
+                .contains("\"id\":\"store-batch\"")
+                .contains("\"status\":\"Started\"");
+    }
+
+    /** The meters agree with the runs barfeed recorded, counted while no run is going. */
+    @Test
+    void theMetersCountWhatTheRunsRecorded() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs() >= 1);
+        JMX.invoke(route("schedule"), "stop", null, null);
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> !Boolean.TRUE.equals(JMX.getAttribute(ingest(), "Running")));
+            String metrics = get("/actuator/prometheus").body();
+            var recorded = jdbc.queryForMap("""
+                    SELECT count(*) AS runs, sum(bars) AS bars, sum(failed) AS failed, sum(requests) AS requests
+                    FROM barfeed.run WHERE finished_at IS NOT NULL""");
+
+            assertThat(sample(metrics, "barfeed_run_duration_seconds_count"))
+                    .as("runs timed")
+                    .isEqualTo(((Number) recorded.get("runs")).doubleValue())
+                    .isPositive();
+            assertThat(sample(metrics, "barfeed_bars_stored_total"))
+                    .as("bars stored: one a run")
+                    .isEqualTo(((Number) recorded.get("bars")).doubleValue())
+                    .isEqualTo(((Number) recorded.get("runs")).doubleValue());
+            assertThat(sample(metrics, "barfeed_request_latency_seconds_count"))
+                    .as("requests timed")
+                    .isEqualTo(((Number) recorded.get("requests")).doubleValue());
+            assertThat(sample(metrics, "barfeed_symbols_failed_total"))
+                    .isEqualTo(((Number) recorded.get("failed")).doubleValue())
+                    .isZero();
+            assertThat(sample(metrics, "barfeed_run_active")).isZero();
+        } finally {
+            JMX.invoke(route("schedule"), "start", null, null);
+        }
+    }
+
+    /** The sum of a metric's samples in a Prometheus scrape, over all its tags; fails when there is none. */
+    private static double sample(String scrape, String metric) {
+        List<Double> values = scrape.lines()
+                .filter(line -> line.startsWith(metric + " ") || line.startsWith(metric + "{"))
+                .map(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .toList();
+        assertThat(values).as("samples of %s", metric).isNotEmpty();
+        return values.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     /** What the standalone Hawtio console speaks to barfeed: Jolokia, JMX over HTTP at /actuator/jolokia. */

@@ -38,6 +38,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * loudly. Each scenario has symbols of its own.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class RepairTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();
@@ -169,7 +170,8 @@ class RepairTest extends AppTest {
         API.page(null, page("BAD", good(T1), highBelowLow(T2), good(T3)));
         API.server().stubFor(repairOf("BAD", T2).willReturn(okJson(page("BAD", highBelowLow(T2)))));
         API.server().stubFor(normalRequestOf("BAD").willReturn(okJson(page("BAD", good(T3)))));
-        double abandonedBefore = meters.counter("barfeed.ranges.abandoned").count();
+        double abandonedBefore =
+                meters.get("barfeed.ranges.abandoned").counter().count();
 
         RunSummary first = run();
         RunSummary second = run();
@@ -194,9 +196,10 @@ class RepairTest extends AppTest {
                 .hasSize(2);
         assertThat(output.getOut())
                 .contains("barfeed run " + third.runId() + " gave up on 1 ranges")
-                .contains("BAD 15Min 2024-01-03T14:30:00Z to 2024-01-03T14:30:00Z - high below low");
+                .contains("BAD 15Min 2024-01-03T14:30:00Z to 2024-01-03T14:30:00Z (validate, run " + third.runId()
+                        + ", attempt 3): high below low");
         assertThat(ingest.getAbandonedRanges()).anyMatch(r -> r.startsWith("BAD 15Min 2024-01-03T14:30:00Z to "));
-        assertThat(meters.counter("barfeed.ranges.abandoned").count() - abandonedBefore)
+        assertThat(meters.get("barfeed.ranges.abandoned").counter().count() - abandonedBefore)
                 .isEqualTo(1);
     }
 

@@ -22,6 +22,7 @@ import io.barfeed.AlpacaStub.PageBuilder;
 
 /** The Quartz trigger fires runs on the cron, and a run still going when the next fire comes is never overlapped. */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class ScheduleTest extends AppTest {
 
     static final AlpacaStub API = new AlpacaStub();

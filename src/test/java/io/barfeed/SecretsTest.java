@@ -25,6 +25,7 @@ import io.barfeed.run.RunSummary;
 
 /** The API keys reach the API, and nothing else: not the log, the run tables, the endpoints or the settings. */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class SecretsTest extends AppTest {
 
     static final String KEY_ID = "PKTESTKEYID0123456789";

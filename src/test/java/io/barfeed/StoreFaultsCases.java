@@ -34,6 +34,9 @@ abstract class StoreFaultsCases extends AppTest {
     /** The stubbed API of the concrete test class. */
     abstract AlpacaStub api();
 
+    /** The statement that writes new bars on this class's store path: INSERT or COPY. */
+    abstract String storePath();
+
     static void settings(DynamicPropertyRegistry registry, String database, AlpacaStub api) {
         TestSettings.apply(registry, database, api.baseUrl());
         // Far enough back that a day's revisit window before the stored bars is not cut at the backfill start.
@@ -68,6 +71,16 @@ abstract class StoreFaultsCases extends AppTest {
                 CREATE TRIGGER inject_fault BEFORE INSERT ON bar FOR EACH ROW EXECUTE FUNCTION inject_fault();
                 """);
         Universe.only(jdbc, "ETF", "AAA");
+    }
+
+    @Test
+    void newBarsAreWrittenByThisPathsStatement() {
+        StatementLog.install(jdbc, "bar");
+        api().page(null, page(T1, T2));
+
+        assertThat(run().failed()).isZero();
+        assertThat(stored()).containsExactly(T1, T2);
+        assertThat(StatementLog.kinds(jdbc)).as("statements that wrote bars").containsOnly(storePath());
     }
 
     @Test

@@ -25,4 +25,9 @@ class StoreFaultsTest extends StoreFaultsCases {
     AlpacaStub api() {
         return API;
     }
+
+    @Override
+    String storePath() {
+        return "INSERT";
+    }
 }

@@ -25,4 +25,9 @@ class StoreFaultsWithCopyTest extends StoreFaultsCases {
     AlpacaStub api() {
         return API;
     }
+
+    @Override
+    String storePath() {
+        return "COPY";
+    }
 }

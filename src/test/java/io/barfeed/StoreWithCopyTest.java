@@ -63,7 +63,7 @@ class StoreWithCopyTest extends AppTest {
 
         assertThat(second.failed()).isZero();
         assertThat(statements()).startsWith("INSERT").contains("COPY");
-        assertThat(meters.counter("barfeed.copy.refused").count())
+        assertThat(meters.get("barfeed.copy.refused").counter().count())
                 .as("COPYs refused")
                 .isZero();
         assertThat(count("SELECT count(*) FROM (SELECT * FROM bar EXCEPT SELECT * FROM copied) d"))

@@ -32,6 +32,7 @@ import io.barfeed.stream.StreamHealth;
  * changes are subscribed and unsubscribed on the connection.
  */
 @ExtendWith(OutputCaptureExtension.class)
+@ReadsBarfeedLog
 class StreamConnectionTest extends AppTest {
 
     static final String DATABASE = TestPostgres.newDatabase("stream_connection");

@@ -7,7 +7,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.slf4j.LoggerFactory;
+
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 
 /** One real PostgreSQL for the whole test JVM; each test class gets a database of its own. */
 public final class TestPostgres {
@@ -19,6 +24,8 @@ public final class TestPostgres {
 
     public static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
+            // The server starts before Spring has set the log levels: its start-up notes would print at DEBUG.
+            ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
             try {
                 // Data in a new temporary folder of its own (zonky's default), removed at exit: a test JVM that was
                 // killed leaves its server and data behind, and the next one must not trip over them.

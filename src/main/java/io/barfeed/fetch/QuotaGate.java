@@ -155,9 +155,10 @@ public class QuotaGate {
                     return;
                 }
                 // The window's reset is unknown until the first answers of the window name it: look again after a poll.
-                long wait = resetAtMillis == Long.MAX_VALUE ? pollMillis : jittered(resetAtMillis - now);
+                boolean resetKnown = resetAtMillis != Long.MAX_VALUE;
+                long wait = resetKnown ? jittered(resetAtMillis - now) : pollMillis;
                 if (deadline != null && now + wait >= deadline.toEpochMilli()) {
-                    throw new RequestDeadlinePassed(deadline);
+                    throw new QuotaPastDeadline(deadline, wait, resetKnown);
                 }
                 if (wait > pollMillis) {
                     LOG.info("API quota used up: waiting {} ms for {}", wait, headers.resetHeader());

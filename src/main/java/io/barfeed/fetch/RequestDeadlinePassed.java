@@ -12,4 +12,9 @@ public class RequestDeadlinePassed extends InterruptedIOException {
     public RequestDeadlinePassed(Instant deadline) {
         super("request not finished within barfeed.fetch.run-timeout (deadline " + deadline + ")");
     }
+
+    /** A request that would have to wait past its deadline, for the reason given. */
+    protected RequestDeadlinePassed(Instant deadline, String reason) {
+        super("request not finished within barfeed.fetch.run-timeout-ms (deadline " + deadline + "): " + reason);
+    }
 }

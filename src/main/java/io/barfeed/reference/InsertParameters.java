@@ -10,17 +10,15 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.postgresql.util.PGobject;
 
 import io.barfeed.settings.BadSetting;
+import io.barfeed.store.NamedSql;
 
 /**
  * The named parameters of a reference dataset's insert and the type the database gives each one (it infers them
@@ -29,8 +27,6 @@ import io.barfeed.settings.BadSetting;
  * the type: that is how providers write a value they do not have.
  */
 final class InsertParameters {
-
-    private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|\\w+)");
 
     private final Map<String, Type> types;
 
@@ -43,16 +39,16 @@ final class InsertParameters {
 
     /** Asks the database for the types of the parameters of {@code insert} (setting {@code key}). */
     static InsertParameters of(Connection connection, String key, String insert) {
-        List<String> names = new ArrayList<>();
-        Matcher m = NAMED.matcher(insert);
-        while (m.find()) {
-            if (m.group(1).startsWith("${")) {
-                throw new BadSetting(key, "takes plain :#name parameters only, not " + m.group());
-            }
-            names.add(m.group(1));
+        NamedSql statement = NamedSql.of(insert);
+        if (!statement.expressions().isEmpty()) {
+            throw new BadSetting(
+                    key,
+                    "takes plain :#name parameters only, not :#"
+                            + statement.expressions().get(0));
         }
+        List<String> names = statement.names();
         Map<String, Type> types = new LinkedHashMap<>();
-        try (PreparedStatement ps = connection.prepareStatement(m.replaceAll("?"))) {
+        try (PreparedStatement ps = connection.prepareStatement(statement.positional())) {
             ParameterMetaData meta = ps.getParameterMetaData();
             for (int i = 0; i < names.size(); i++) {
                 types.putIfAbsent(

@@ -82,13 +82,9 @@ public class IngestControl {
 
     @ManagedAttribute(description = "Ranges given up on after repeated failures for their data, newest first")
     public String[] getAbandonedRanges() {
-        List<String> ranges = jdbc.queryForList("""
-                SELECT concat_ws(' ', symbol, timeframe,
-                                 to_char(range_from AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'), 'to',
-                                 to_char(range_to AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
-                                 '(' || stage || ', run ' || run_id || ', attempt ' || attempt || '):', message)
-                FROM barfeed.failure WHERE state = 'abandoned' AND range_from IS NOT NULL
-                ORDER BY id DESC LIMIT 100""", String.class);
+        List<String> ranges = jdbc.queryForList(
+                "SELECT line FROM barfeed.abandoned_range WHERE range_from IS NOT NULL ORDER BY id DESC LIMIT 100",
+                String.class);
         return ranges.toArray(String[]::new);
     }
 

@@ -3,25 +3,26 @@ package io.barfeed.run;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Body;
-import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
-import io.barfeed.fetch.BarsPage;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** barfeed's meters at /actuator/prometheus: bars stored, symbols failed, ranges abandoned, run durations. */
+/**
+ * barfeed's meters at /actuator/prometheus: bars stored, symbols failed, ranges abandoned, run durations. They read
+ * what the runs record ({@link Runs}, each run's summary) and never write to a run.
+ */
 @Component("runMeters")
 public class RunMeters {
 
-    private final Counter barsStored;
     private final Counter symbolsFailed;
     private final Counter rangesAbandoned;
     private final Timer runDuration;
 
     public RunMeters(MeterRegistry meters, Runs runs) {
-        this.barsStored = Counter.builder("barfeed.bars.stored")
+        FunctionCounter.builder("barfeed.bars.stored", runs, Runs::barsStored)
                 .description("Bars written or already present")
                 .register(meters);
         this.symbolsFailed = Counter.builder("barfeed.symbols.failed")
@@ -34,12 +35,6 @@ public class RunMeters {
                 .description("From trigger to last commit")
                 .register(meters);
         meters.gauge("barfeed.run.active", runs, r -> r.current() == null ? 0 : 1);
-    }
-
-    /** A page of {@code run} was stored. */
-    public void pageStored(@Variable("run") Run run, @Variable("page") BarsPage page) {
-        run.pageStored(page.rows().size());
-        barsStored.increment(page.rows().size());
     }
 
     public void runEnded(@Body RunSummary summary) {

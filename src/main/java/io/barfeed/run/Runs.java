@@ -3,6 +3,7 @@ package io.barfeed.run;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.apache.camel.Body;
 import org.apache.camel.Exchange;
@@ -11,6 +12,7 @@ import org.apache.camel.Variable;
 import org.springframework.boot.convert.DurationStyle;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.BarsPage;
 import io.barfeed.fetch.RunRefused;
 import io.barfeed.plan.Plan;
 import io.barfeed.provider.Provider;
@@ -24,6 +26,8 @@ public class Runs {
     private final Semaphore turn = new Semaphore(1, true);
     private volatile Run current;
     private volatile RunSummary last;
+    // Every run's stored bars since start: what the meter barfeed.bars.stored reads.
+    private final AtomicLong barsStored = new AtomicLong();
 
     public Runs(Clock clock, Provider provider) {
         this.clock = clock;
@@ -78,6 +82,24 @@ public class Runs {
     /** One of {@code run}'s requests ended, stored or recorded as failed. */
     public void requestFinished(@Variable("run") Run run) {
         run.requestFinished();
+    }
+
+    /** A page of {@code run} was stored. */
+    public void pageStored(@Variable("run") Run run, @Variable("page") BarsPage page) {
+        run.pageStored(page.rows().size());
+        barsStored.addAndGet(page.rows().size());
+    }
+
+    /** The stream stored {@code bars} bars of its connection's {@code run} (none: a batch of no connection). */
+    public void streamed(Run run, int bars) {
+        if (run != null) {
+            run.pageStored(bars);
+        }
+    }
+
+    /** Bars stored by every run since start, written or already present. */
+    public long barsStored() {
+        return barsStored.get();
     }
 
     /**

@@ -12,7 +12,7 @@ public class BadSettingFailureAnalyzer extends AbstractFailureAnalyzer<BadSettin
             return new FailureAnalysis(
                     cause.getMessage(),
                     "Correct the spelling of each key where it is set (or remove it), then start barfeed again. The"
-                            + " README's configuration reference lists the settings; application.yaml holds each one.",
+                            + " settings are listed in docs/configuration.md; application.yaml holds each one.",
                     cause);
         }
         return new FailureAnalysis(

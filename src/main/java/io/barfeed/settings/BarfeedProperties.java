@@ -23,8 +23,9 @@ import jakarta.validation.constraints.Pattern;
 
 /**
  * Every {@code barfeed.*} setting, typed and checked when barfeed starts: a bad value stops the start with
- * its key, its value and where it was set. application.yaml holds the same keys with the same defaults
- * (SettingsDocumentationTest holds the two, and the README's table, together). The SQL settings are
+ * its key, its value and where it was set. application.yaml holds the same keys with the same defaults, and
+ * docs/configuration.md is generated from this Javadoc and those defaults (SettingsDocumentationTest holds the three
+ * together: after an edit here, run the command it names). The SQL settings are
  * checked against the database by barfeed.start.DatabaseChecks.
  *
  * @param once Run one ingest now and exit: 0 = every symbol loaded, 2 = failures still open, 3 = run aborted
@@ -106,8 +107,8 @@ public record BarfeedProperties(
     /**
      * How bars are asked of the API.
      *
-     * @param timeframes Bar timeframes to load, side by side (Alpaca v2 names: 1Min..59Min, 1Hour..23Hour, 1Day,
-     *     1Week, 1Month...).
+     * @param timeframes Bar timeframes to load, side by side, each keyed apart in bar (Alpaca v2 names: 1Min..59Min,
+     *     1Hour..23Hour, 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month).
      * @param backfillStart Where a symbol with no stored bars starts: a date (2024-01-02), an instant, or a period
      *     back from now (P60D).
      * @param until Load bars up to this date or instant instead of now minus barfeed.alpaca.end-delay (empty: up to
@@ -117,8 +118,9 @@ public record BarfeedProperties(
      * @param symbolsPerRequest Symbols packed into one multi-symbol request (all its pages share one start).
      * @param parallelism Planned requests fetched (and stored) at the same time; also the number of store
      *     connections in use.
-     * @param runTimeout Longest the requests of one timeframe may take together; unfinished symbols count as failed
-     *     (was run-timeout-ms, in milliseconds).
+     * @param runTimeout Longest the requests of one timeframe may take together: a request still running then is
+     *     cut off, no retry starts past it, and what it did not store is recorded (stage timeout). Was
+     *     run-timeout-ms, in milliseconds.
      * @param retries Extra attempts for a page that failed (5xx, connection reset, timeout, malformed page).
      * @param retryDelay First wait before retrying a failed page; it doubles with each attempt (was retry-delay-ms).
      * @param maxRetryDelay Longest wait between two attempts at a page (was max-retry-delay-ms).
@@ -198,7 +200,7 @@ public record BarfeedProperties(
      * @param adjustment Price adjustment: raw, split, dividend, spin-off or all (comma-combined allowed, e.g.
      *     split,spin-off).
      * @param endDelay How far behind now a request ends; free plans may not query the last 15 minutes of SIP data,
-     *     and refuse a request ending on that edge.
+     *     and refuse a request ending on that edge (exit code 4), so the default keeps a minute of margin.
      * @param corporateActions The corporate actions read into the ledger barfeed.corporate_action.
      * @param streamUrl The live stream of minute bars (WebSocket): v2/iex is the free plan's feed, v2/sip needs a paid
      *     plan.
@@ -279,7 +281,7 @@ public record BarfeedProperties(
      * Alpha Vantage (barfeed.provider: alphavantage; routes/providers/alphavantage.camel.yaml): intraday bars
      * (TIME_SERIES_INTRADAY), one symbol and one calendar month a request; company overviews (OVERVIEW).
      *
-     * @param baseUrl API root (the built-in simulator's address when it serves).
+     * @param baseUrl Alpha Vantage's API root (the built-in simulator's address when it serves).
      * @param keyHeaders Request headers carrying the API key, each "Name: value" (Alpha Vantage: none, the key goes
      *     in the query).
      * @param keyQuery Query parameters carrying the API key, each "name=value", {VARIABLE} read from the
@@ -292,7 +294,8 @@ public record BarfeedProperties(
      * @param requestsPerMinute Requests per minute, spaced evenly (the free plan allows 5 and sends no rate-limit
      *     headers).
      * @param rateLimit Its daily budget and the wait after a per-minute refusal.
-     * @param adjusted Split- and dividend-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false).
+     * @param adjusted Split- and dividend-adjusted bars (true) or raw ones, as Alpaca's adjustment raw (false); true
+     *     stops the start, since barfeed reads no corporate actions from Alpha Vantage to restate them by.
      * @param extendedHours Pre- and post-market bars too, 04:00 to 20:00 New York (true), or the regular session
      *     only (false).
      * @param endDelay How far behind now a request ends (the free plan serves delayed data).
@@ -326,7 +329,7 @@ public record BarfeedProperties(
      * A provider's daily budget.
      *
      * @param requestsPerDay Requests a day barfeed sends it, runs together (the free plan allows 25; 0 for a plan
-     *     without a daily limit).
+     *     without a daily limit); once they are used, none until its day starts again.
      * @param dayZone The time zone whose midnight starts its day.
      * @param retryAfter How long to wait after an answer saying the per-minute quota is used (a Note), before asking
      *     again.
@@ -339,14 +342,14 @@ public record BarfeedProperties(
     /**
      * Corporate actions read from Alpaca (GET /v1/corporate-actions) into barfeed.corporate_action.
      *
-     * @param types Action types read each run (empty: none): forward_split, reverse_split, unit_split,
-     *     cash_dividend, stock_dividend, spin_off, ...
+     * @param types Action types read each run into barfeed.corporate_action (empty: none): forward_split,
+     *     reverse_split, unit_split, cash_dividend, stock_dividend, spin_off, ...
      * @param lookback Alpaca does not promise when an action appears: each run asks again from this long before
      *     the date the ledger covers.
      * @param splitTypes The action types behind adjustment's word split: a new one changes the adjusted bars before
      *     its ex-date, which are then asked for again.
      * @param dividendTypes The action types behind adjustment's word dividend.
-     * @param spinOffTypes The action types behind adjustment's word spin-off.
+     * @param spinOffTypes The action types behind adjustment's word spin-off (all: the three lists together).
      * @param symbolsPerRequest Symbols one request for corporate actions asks for (their list goes in the URL).
      * @param pageLimit Corporate actions per page asked of the API (its limit parameter; Alpaca allows up to 1000).
      */
@@ -372,7 +375,8 @@ public record BarfeedProperties(
      * Reference data (routes/reference.camel.yaml): per symbol, one JSON object from a provider into one row of a
      * table. Each dataset is barfeed.reference.NAME; these two come with barfeed.
      *
-     * @param load The datasets each run loads, by their names below (empty: none), e.g. [company-overview].
+     * @param load The datasets each run loads after the bars, by their names below (empty: none), e.g.
+     *     [company-overview]; docs/providers.md, "Reference data".
      * @param companyOverview Alpha Vantage's company overview (OVERVIEW) into company_overview.
      * @param tickerDetails Massive's ticker details (GET /v3/reference/tickers/{ticker}) into ticker_details.
      */
@@ -584,12 +588,14 @@ public record BarfeedProperties(
      * arrive, the larger timeframes of barfeed.fetch.timeframes rolled up from them, every gap repaired from REST.
      *
      * @param enabled Stream live bars (a service only, never a once-run); the profile cluster streams on one node.
+     *     Flow, health and metrics: docs/streaming.md.
      * @param pingInterval How often barfeed pings the server; its pongs, like any frame, show the socket is alive.
      * @param stallTimeout No frame of any kind (data, control, ping, pong) for this long: the socket is dead, it is
      *     closed and a new one opened.
      * @param handshakeTimeout Longest wait for the connection, the greeting, the authentication and the subscription
      *     reply.
-     * @param backoff First wait before reconnecting; it doubles with each failed attempt, plus random jitter.
+     * @param backoff First wait before reconnecting; it doubles with each failed attempt (plus random jitter) up to
+     *     max-backoff.
      * @param maxBackoff Longest wait between two connection attempts.
      * @param backoffReset Connected this long, the next reconnect waits the first backoff again.
      * @param connectionLimitBackoff Shortest wait after the provider's connection limit refusal (Alpaca 406: another
@@ -629,11 +635,11 @@ public record BarfeedProperties(
     /**
      * Faults mixed into the simulator's answers, as shares of requests (0 to 1, adding up to at most 1).
      *
-     * @param rateLimited 429 with X-RateLimit-Remaining 0 and a reset one second ahead.
-     * @param serverError 500 Internal Server Error.
-     * @param connectionReset Connection closed without an answer.
-     * @param slow An answer delayed by slow-delay (past barfeed.fetch.response-timeout, it times out).
-     * @param garbage A 200 whose page is cut short after 200 bytes.
+     * @param rateLimited Share of answers that are 429, with X-RateLimit-Remaining 0 and a reset one second ahead.
+     * @param serverError Share of answers that are 500 Internal Server Error.
+     * @param connectionReset Share of connections closed without an answer.
+     * @param slow Share of answers delayed by slow-delay (past barfeed.fetch.response-timeout, they time out).
+     * @param garbage Share of 200 answers whose page is cut short after 200 bytes.
      * @param slowDelay Delay of a slow answer.
      * @param seed Seed of the random draw of faults: the same seed gives the same sequence.
      */

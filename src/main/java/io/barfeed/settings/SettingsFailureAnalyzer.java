@@ -45,7 +45,7 @@ public class SettingsFailureAnalyzer extends AbstractFailureAnalyzer<BindValidat
         return new FailureAnalysis(
                 description.toString(),
                 "Fix each setting where it is set (application.yaml, a --key=value argument or an environment"
-                        + " variable), then start barfeed again. The README's configuration reference lists them.",
+                        + " variable), then start barfeed again. docs/configuration.md lists the settings.",
                 cause);
     }
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,6 +24,7 @@ import io.barfeed.schema.DataSchemaMigration;
 import io.barfeed.settings.BadSetting;
 import io.barfeed.settings.BarfeedProperties;
 import io.barfeed.store.CopyIn;
+import io.barfeed.store.NamedSql;
 
 /**
  * Checks at start-up what only the database can tell: the SQL statements the integration team writes (the universe,
@@ -40,7 +40,6 @@ public class DatabaseChecks implements InitializingBean {
     static final Set<String> REFERENCE_QUERY_PARAMETERS = Set.of("dataset");
     // A table (maybe schema-qualified or quoted) and a parenthesised column list; no commas in quoted names.
     private static final Pattern COPY_TARGET = Pattern.compile("\\s*([^\\s(]+)\\s*\\(([^)]+)\\)\\s*");
-    private static final Pattern NAMED = Pattern.compile(":#(\\$\\{[^}]*}|[\\w.]+)");
 
     private final BarfeedProperties.Store store;
     private final String universeQuery;
@@ -163,20 +162,17 @@ public class DatabaseChecks implements InitializingBean {
         if (sql.isBlank()) {
             throw new BadSetting(key, "is empty");
         }
-        Matcher m = NAMED.matcher(sql);
-        List<String> unknown = new ArrayList<>();
-        while (m.find()) {
-            String name = m.group(1);
-            if (!name.startsWith("${") && !known.contains(name)) {
-                unknown.add(":#" + name);
-            }
-        }
+        NamedSql statement = NamedSql.of(sql);
+        List<String> unknown = statement.names().stream()
+                .filter(name -> !known.contains(name))
+                .map(name -> ":#" + name)
+                .toList();
         if (!unknown.isEmpty()) {
             throw new BadSetting(
                     key,
                     "unknown parameters " + unknown + "; known: "
                             + known.stream().sorted().map(n -> ":#" + n).toList());
         }
-        return m.replaceAll("?");
+        return statement.positional();
     }
 }

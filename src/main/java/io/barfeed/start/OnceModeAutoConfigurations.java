@@ -11,7 +11,7 @@ import org.springframework.core.env.Environment;
  * A once-run serves nothing and is watched by nobody: it needs no web server, Jolokia, actuator endpoint, health
  * check, secrets vault, method validation, route template, REST configuration or supervised route controller.
  * Their auto-configurations are left out before Spring even reads them, which is most of what a once-run's start-up
- * spends in Spring (README, Performance). The metrics registry stays (barfeed counts into it; the once-run's memory
+ * spends in Spring (docs/performance.md). The metrics registry stays (barfeed counts into it; the once-run's memory
  * line reads it), and so does the build's version (the start-up line names it).
  */
 public class OnceModeAutoConfigurations implements AutoConfigurationImportFilter, EnvironmentAware {

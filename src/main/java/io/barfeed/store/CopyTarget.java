@@ -22,7 +22,6 @@ public record CopyTarget(String into, List<String> fields) {
     private static final Pattern PLAIN_INSERT = Pattern.compile(
             "\\s*INSERT\\s+INTO\\s+([\\w.\"]+)\\s*\\(([^)]*)\\)\\s*VALUES\\s*\\(([^)]*)\\)\\s*(ON\\s+CONFLICT\\b.*)?",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
-    private static final Pattern PARAMETER = Pattern.compile(":#(\\w+)");
 
     public CopyTarget {
         fields = List.copyOf(fields);
@@ -41,11 +40,11 @@ public record CopyTarget(String into, List<String> fields) {
         }
         List<String> fields = new ArrayList<>();
         for (String value : values) {
-            Matcher parameter = PARAMETER.matcher(value);
-            if (!parameter.matches() || !BarRow.FIELDS.contains(parameter.group(1))) {
+            Optional<String> field = NamedSql.plainParameter(value).filter(BarRow.FIELDS::contains);
+            if (field.isEmpty()) {
                 return Optional.empty();
             }
-            fields.add(parameter.group(1));
+            fields.add(field.get());
         }
         return Optional.of(new CopyTarget(m.group(1) + " (" + String.join(", ", columns) + ")", fields));
     }

@@ -94,9 +94,6 @@ public class StreamMeters {
         batch.arrivals().forEach(arrived -> committed(arrived, now));
         if (batch.stored() > 0) {
             batch.storedByTimeframe().forEach(this::stored);
-            if (batch.run() != null) {
-                batch.run().pageStored(batch.stored());
-            }
         }
         if (!batch.rejected().isEmpty()) {
             rejected(batch.rejected().size());

@@ -1,13 +1,13 @@
 package io.barfeed.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,47 +26,68 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * The three places that describe barfeed's settings agree: application.yaml (what runs), the configuration metadata
- * the jar carries (what an IDE shows, generated from {@link BarfeedProperties}) and the README's configuration
- * reference (what a person reads). Each {@code barfeed.*} key appears in all three, with the same default.
+ * The places that describe barfeed's settings agree: application.yaml (what runs) and the configuration metadata
+ * the jar carries (what an IDE shows, generated from {@link BarfeedProperties} and its Javadoc) hold the same
+ * {@code barfeed.*} keys with the same defaults, each described; docs/configuration.md (what a person reads) is
+ * generated from the two ({@link ConfigurationReference}) and must be the same as generating it now.
  */
 class SettingsDocumentationTest {
 
-    /** A README default for a statement too long for a table cell. */
-    static final String SEE_YAML = "see application.yaml";
-
-    static final Pattern README_ROW =
-            Pattern.compile("^\\| `(barfeed\\.[a-z0-9.-]+)` \\| (.*?) \\|", Pattern.MULTILINE);
-    static final Pattern FIRST_CODE = Pattern.compile("`([^`]*)`");
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{[^:}]+:([^}]*)}");
 
     @Test
-    void everySettingInApplicationYamlIsInTheMetadataAndTheReadmeWithTheSameDefault() throws IOException {
+    void everySettingInApplicationYamlIsInTheMetadataWithTheSameDefault() throws IOException {
         Map<String, String> metadata = metadataDefaults();
         Map<String, String> yaml = applicationYaml(mapSettings());
-        Map<String, String> readme = readmeDefaults();
 
         SoftAssertions softly = new SoftAssertions();
         softly.assertThat(metadata.keySet())
-                .as("keys in the metadata vs application.yaml")
-                .isEqualTo(yaml.keySet());
-        softly.assertThat(readme.keySet())
-                .as("keys in the README vs application.yaml")
+                .as("keys in the metadata (BarfeedProperties) vs application.yaml")
                 .isEqualTo(yaml.keySet());
         for (String key : yaml.keySet()) {
             String inYaml = yaml.get(key);
-            if (metadata.get(key) == null && !inYaml.isEmpty()) { // an SQL statement: documented in the file
-                softly.assertThat(readme.get(key))
-                        .as("README default of %s", key)
-                        .isEqualTo(SEE_YAML);
+            if (metadata.get(key) == null && !inYaml.isEmpty()) { // an SQL statement: its default is the file's
                 continue;
             }
             softly.assertThat(Objects.toString(metadata.get(key), ""))
                     .as("metadata default of %s", key)
                     .isEqualTo(inYaml);
-            softly.assertThat(readme.get(key)).as("README default of %s", key).isEqualTo(inYaml);
         }
         softly.assertAll();
+    }
+
+    /**
+     * docs/configuration.md's tables are what {@link ConfigurationReference} makes of the metadata and
+     * application.yaml now. With {@code -Ddocs.regenerate=true} the test rewrites them instead.
+     */
+    @Test
+    void docsConfigurationIsGeneratedFromTheMetadataAndApplicationYaml() throws IOException {
+        Path doc = ConfigurationReference.DOC;
+        String current = Files.readString(doc);
+        String generated = ConfigurationReference.document(current);
+        if (Boolean.getBoolean("docs.regenerate")) {
+            Files.writeString(doc, generated);
+            return;
+        }
+        if (!generated.equals(current)) {
+            fail(doc + " is out of date with the settings metadata (BarfeedProperties and its Javadoc) and"
+                    + " application.yaml.\n" + differences(current, generated) + "Regenerate it with\n    "
+                    + ConfigurationReference.REGENERATE + "\nand commit it.");
+        }
+    }
+
+    /** The lines only one side has, the file's with "-", the generated ones with "+". */
+    static String differences(String current, String generated) {
+        List<String> now = current.lines().toList();
+        List<String> wanted = generated.lines().toList();
+        StringBuilder out = new StringBuilder();
+        now.stream()
+                .filter(line -> !wanted.contains(line))
+                .forEach(line -> out.append("  - ").append(line).append('\n'));
+        wanted.stream()
+                .filter(line -> !now.contains(line))
+                .forEach(line -> out.append("  + ").append(line).append('\n'));
+        return out.isEmpty() ? "  (the same lines, in another order)\n" : out.toString();
     }
 
     @Test
@@ -138,21 +159,6 @@ class SettingsDocumentationTest {
                 SettingsDocumentationTest.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             return new ObjectMapper().readTree(in);
         }
-    }
-
-    /** Key and default of each row of the README's configuration tables: the first `code` of the cell. */
-    static Map<String, String> readmeDefaults() throws IOException {
-        String readme = Files.readString(Path.of("README.md"));
-        Map<String, String> defaults = new LinkedHashMap<>();
-        Matcher row = README_ROW.matcher(readme);
-        while (row.find()) {
-            String cell = row.group(2).trim();
-            Matcher code = FIRST_CODE.matcher(cell);
-            defaults.put(
-                    row.group(1),
-                    cell.equals("empty") ? "" : cell.equals(SEE_YAML) ? SEE_YAML : code.find() ? code.group(1) : cell);
-        }
-        return new TreeMap<>(defaults);
     }
 
     /** A YAML value as the metadata writes it: lists in brackets, placeholders by their fallback, null as empty. */
