@@ -42,14 +42,14 @@ class ChaosTest extends AppTest {
         registry.add("barfeed.simulator.faults.slow", () -> "0.05");
         registry.add("barfeed.simulator.faults.garbage", () -> "0.10");
         registry.add("barfeed.simulator.faults.slow-delay", () -> "1s");
-        registry.add("barfeed.fetch.response-timeout-ms", () -> "300");
+        registry.add("barfeed.fetch.response-timeout", () -> "300ms");
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.backfill-start", () -> START.toString());
         registry.add("barfeed.fetch.until", () -> UNTIL.toString());
         registry.add("barfeed.alpaca.page-limit", () -> "50");
         registry.add("barfeed.fetch.symbols-per-request", () -> "3");
         registry.add("barfeed.fetch.retries", () -> "2");
-        registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
+        registry.add("barfeed.fetch.retry-delay", () -> "10ms");
         registry.add("barfeed.fetch.rate-limit-jitter", () -> "100ms");
     }
 

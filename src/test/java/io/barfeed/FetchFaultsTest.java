@@ -39,9 +39,9 @@ class FetchFaultsTest extends AppTest {
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.symbols-per-request", () -> "1");
         registry.add("barfeed.fetch.retries", () -> "2");
-        registry.add("barfeed.fetch.response-timeout-ms", () -> "500");
+        registry.add("barfeed.fetch.response-timeout", () -> "500ms");
         registry.add("barfeed.fetch.rate-limit-jitter", () -> "100ms");
-        registry.add("barfeed.fetch.retry-delay-ms", () -> "100");
+        registry.add("barfeed.fetch.retry-delay", () -> "100ms");
     }
 
     @BeforeEach
@@ -81,7 +81,7 @@ class FetchFaultsTest extends AppTest {
         assertThat(summary.failed()).isZero();
         assertThat(summary.requests()).isEqualTo(4);
         assertThat(symbolsStored()).containsExactly("AAA", "BBB");
-        // retry-delay-ms is 100 here: the first retry waits 100 ms, the second twice that.
+        // retry-delay is 100ms here: the first retry waits 100 ms, the second twice that.
         List<Long> aaa = requestTimes("AAA");
         assertThat(aaa).hasSize(3);
         assertThat(aaa.get(1) - aaa.get(0))

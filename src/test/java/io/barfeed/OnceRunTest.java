@@ -265,7 +265,7 @@ class OnceRunTest {
                 "--barfeed.simulator.enabled=false",
                 "--barfeed.alpaca.base-url=" + API.baseUrl(),
                 "--barfeed.fetch.backfill-start=2024-01-02",
-                "--barfeed.fetch.retry-delay-ms=10"));
+                "--barfeed.fetch.retry-delay=10ms"));
         args.addAll(TestSettings.STUB_ARGS);
         for (String arg : extra) {
             String key = arg.substring(0, arg.indexOf('=') + 1);

@@ -55,7 +55,7 @@ class RepairTest extends AppTest {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.fetch.symbols-per-request", () -> "1");
-        registry.add("barfeed.fetch.run-timeout-ms", () -> "3000");
+        registry.add("barfeed.fetch.run-timeout", () -> "3000ms");
     }
 
     @Autowired

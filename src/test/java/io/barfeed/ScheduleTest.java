@@ -33,7 +33,7 @@ class ScheduleTest extends AppTest {
         TestSettings.apply(registry, DATABASE, API.baseUrl());
         registry.add("barfeed.fetch.timeframes", () -> "1Day");
         registry.add("barfeed.schedule.cron", () -> "* * * * * ?"); // every second
-        registry.add("barfeed.progress.interval-ms", () -> "300");
+        registry.add("barfeed.progress.interval", () -> "300ms");
         // Each run takes 1.5 s (the API is slow), longer than the cron's period.
         API.server()
                 .stubFor(AlpacaStub.request(null)

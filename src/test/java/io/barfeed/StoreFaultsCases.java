@@ -44,7 +44,7 @@ abstract class StoreFaultsCases extends AppTest {
         registry.add("barfeed.fetch.timeframes", () -> "15Min");
         registry.add("barfeed.store.batch-size", () -> "2");
         registry.add("barfeed.store.retries", () -> "2");
-        registry.add("barfeed.store.retry-delay-ms", () -> "10");
+        registry.add("barfeed.store.retry-delay", () -> "10ms");
         registry.add("barfeed.store.statement-timeout", () -> "1s");
     }
 

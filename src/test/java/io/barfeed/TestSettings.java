@@ -38,7 +38,7 @@ public final class TestSettings {
         // The stub answers the bars endpoint only; CorporateActionsTest reads corporate actions.
         registry.add("barfeed.alpaca.corporate-actions.types", () -> "");
         registry.add("barfeed.fetch.backfill-start", () -> "2024-01-02");
-        registry.add("barfeed.fetch.retry-delay-ms", () -> "10");
+        registry.add("barfeed.fetch.retry-delay", () -> "10ms");
         // Tests trigger runs themselves; the cron never fires during a test.
         registry.add("barfeed.schedule.cron", () -> "0 0 0 1 1 ? 2099");
     }

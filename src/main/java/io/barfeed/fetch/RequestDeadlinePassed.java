@@ -15,6 +15,6 @@ public class RequestDeadlinePassed extends InterruptedIOException {
 
     /** A request that would have to wait past its deadline, for the reason given. */
     protected RequestDeadlinePassed(Instant deadline, String reason) {
-        super("request not finished within barfeed.fetch.run-timeout-ms (deadline " + deadline + "): " + reason);
+        super("request not finished within barfeed.fetch.run-timeout (deadline " + deadline + "): " + reason);
     }
 }
