@@ -179,7 +179,8 @@ class StartupChecksTest {
                         "'sometime' is neither a date (2024-01-02), an instant"),
                 arguments("barfeed.alpaca.page-limit", "20000", "must be less than or equal to 10000"),
                 arguments("barfeed.store.copy", "maybe", "Invalid boolean value 'maybe'"),
-                arguments("barfeed.store.copy-fields", "symbol,ticker", "is not a bar field (symbol, timeframe, ts"),
+                arguments(
+                        "barfeed.store.copy-fields", "symbol,ticker", "is not a bar field (one of symbol|timeframe|ts"),
                 arguments("barfeed.simulator.faults.slow", "2", "must be less than or equal to 1"),
                 // Read of every provider in use, whatever its name (ProviderSettings).
                 arguments("barfeed.alpaca.rate-limit.requests-per-day", "-1", "must be greater than or equal to 0"),

@@ -9,6 +9,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.barfeed.settings.BarfeedProperties;
+
 /**
  * One bar ready to store: the named parameters of {@code barfeed.store.insert} as a read-only map.
  * A run builds hundreds of thousands of these, so a bar keeps its time as epoch seconds and its prices
@@ -18,8 +20,7 @@ import java.util.Set;
 public final class BarRow extends AbstractMap<String, Object> {
 
     /** The fields by name, in the order of {@link #field(int)}. */
-    public static final List<String> FIELDS = List.of(
-            "symbol", "timeframe", "ts", "stock_id", "open", "high", "low", "close", "volume", "trade_count", "vwap");
+    public static final List<String> FIELDS = List.of(BarfeedProperties.BAR_FIELDS.split("\\|"));
 
     public static final int TS = 2;
 

@@ -454,12 +454,7 @@ public record BarfeedProperties(
             @DefaultValue("") String copyInto,
 
             @DefaultValue
-            List<
-                            @Pattern(
-                                    regexp = BAR_FIELD,
-                                    message = "is not a bar field (symbol, timeframe, ts, stock_id, open,"
-                                            + " high, low, close, volume, trade_count, vwap)")
-                            String>
+            List<@Pattern(regexp = BAR_FIELDS, message = "is not a bar field (one of " + BAR_FIELDS + ")") String>
                     copyFields,
 
             @DefaultValue("5000") @Min(1) @Max(1_000_000) int batchSize,
@@ -477,8 +472,11 @@ public record BarfeedProperties(
         public static final Duration STATEMENT_TIMEOUT = Duration.ofSeconds(60);
     }
 
-    /** The names of the insert's bar parameters. */
-    static final String BAR_FIELD = "symbol|timeframe|ts|stock_id|open|high|low|close|volume|trade_count|vwap";
+    /**
+     * The bar's fields, the named parameters of barfeed.store.insert, in the order a bar holds them
+     * (io.barfeed.fetch.BarRow.FIELDS); one constant, so a validation pattern can name it too.
+     */
+    public static final String BAR_FIELDS = "symbol|timeframe|ts|stock_id|open|high|low|close|volume|trade_count|vwap";
 
     /**
      * Several nodes on one database.
