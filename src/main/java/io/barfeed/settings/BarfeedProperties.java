@@ -111,7 +111,7 @@ public record BarfeedProperties(
      *     1Hour..23Hour, 1Day, 1Week, 1Month, 2Month, 3Month, 4Month, 6Month, 12Month).
      * @param backfillStart Where a symbol with no stored bars starts: a date (2024-01-02), an instant, or a period
      *     back from now (P60D).
-     * @param until Load bars up to this date or instant instead of now minus barfeed.alpaca.end-delay (empty: up to
+     * @param until Load bars up to this date or instant instead of now minus the provider's end-delay (empty: up to
      *     now), for a fixed historical window.
      * @param revisit Each run asks again for this much before each symbol's newest stored bar, so late corrections
      *     reach the table (only changed bars are written).
