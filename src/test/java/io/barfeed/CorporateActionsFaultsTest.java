@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 
 import io.barfeed.AlpacaStub.PageBuilder;
-import io.barfeed.fetch.QuotaGate;
+import io.barfeed.quota.QuotaGate;
 import io.barfeed.run.RunSummary;
 
 /**

@@ -27,7 +27,7 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 
 import io.barfeed.AlpacaStub.PageBuilder;
-import io.barfeed.run.IngestControl;
+import io.barfeed.ops.IngestControl;
 import io.barfeed.run.RunSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 

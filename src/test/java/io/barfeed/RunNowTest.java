@@ -18,7 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.github.tomakehurst.wiremock.client.WireMock;
 
 import io.barfeed.AlpacaStub.PageBuilder;
-import io.barfeed.run.IngestControl;
+import io.barfeed.ops.IngestControl;
 
 /** runNow() never overlaps a run going on, also with the schedule route stopped (no Quartz job to queue it). */
 class RunNowTest extends AppTest {

@@ -1,5 +1,7 @@
 package io.barfeed.fetch;
 
+import io.barfeed.quota.DailyQuotas;
+
 /**
  * The provider's quota for the day is spent: no request to it is sent until its day starts again (its
  * barfeed.NAME.rate-limit.day-zone), and none is retried; what was not loaded is recorded (stage quota) and asked

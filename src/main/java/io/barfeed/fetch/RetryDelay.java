@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.quota.QuotaGate;
 import io.barfeed.settings.BarfeedProperties;
 
 /**

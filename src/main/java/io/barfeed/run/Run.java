@@ -93,12 +93,12 @@ public final class Run {
     }
 
     /** How long the run has been going on. */
-    long nanosRunning() {
+    public long nanosRunning() {
         return System.nanoTime() - startedNanos;
     }
 
     /** Where the run stands, for the progress line. */
-    String progress() {
+    public String progress() {
         double seconds = (System.nanoTime() - startedNanos) / 1e9;
         return String.format(
                 Locale.ROOT,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.BarRow;
 import io.barfeed.plan.SymbolRange;
-import io.barfeed.run.FailureRows;
+import io.barfeed.report.FailureRows;
 import io.barfeed.store.StoreBatch;
 
 /**

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -7,6 +7,8 @@ import java.util.Map;
 
 import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
+
+import io.barfeed.fetch.RequestDeadlinePassed;
 
 /**
  * Spaces a provider's requests evenly at its rate, across all parallel requests: Massive's free plan allows 5 a

@@ -1,9 +1,11 @@
-package io.barfeed.run;
+package io.barfeed.report;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.run.Run;
+import io.barfeed.run.Runs;
 import io.barfeed.settings.BarfeedProperties;
 
 /**

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.RequestDeadlinePassed;
 import io.barfeed.provider.Provider;
 import io.barfeed.provider.ProviderSettings.RateLimit;
 import io.barfeed.provider.Providers;

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.barfeed.HandClock;
+import io.barfeed.fetch.RequestDeadlinePassed;
 
 /**
  * The gate's waits are read through the deadline: {@code acquire} with a deadline of now returns at once when the

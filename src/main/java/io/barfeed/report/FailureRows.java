@@ -1,4 +1,4 @@
-package io.barfeed.run;
+package io.barfeed.report;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -23,6 +23,7 @@ import io.barfeed.fetch.PageCursor;
 import io.barfeed.fetch.RequestDeadlinePassed;
 import io.barfeed.plan.PlannedRequest;
 import io.barfeed.plan.SymbolRange;
+import io.barfeed.run.Run;
 
 /**
  * Rows for barfeed.failure: what was not stored, exactly (symbol, timeframe, the range of bar times), at which

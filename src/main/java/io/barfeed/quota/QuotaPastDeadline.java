@@ -1,6 +1,8 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import java.time.Instant;
+
+import io.barfeed.fetch.RequestDeadlinePassed;
 
 /** The API's quota would keep a request waiting past its deadline: the request gives up at once instead. */
 public class QuotaPastDeadline extends RequestDeadlinePassed {

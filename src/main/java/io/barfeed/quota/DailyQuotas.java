@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -20,6 +20,7 @@ import org.apache.camel.ExchangeProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.fetch.DailyQuotaSpent;
 import io.barfeed.provider.Provider;
 import io.barfeed.provider.Providers;
 

@@ -1,10 +1,12 @@
-package io.barfeed.run;
+package io.barfeed.ops;
 
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.Body;
 import org.springframework.stereotype.Component;
 
+import io.barfeed.run.RunSummary;
+import io.barfeed.run.Runs;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.barfeed.HandClock;
+import io.barfeed.fetch.RequestDeadlinePassed;
 
 /**
  * barfeed.fetch.rate-limit-poll: a request waiting for the quota while no answer has named the new window's reset

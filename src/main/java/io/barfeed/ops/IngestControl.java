@@ -1,4 +1,4 @@
-package io.barfeed.run;
+package io.barfeed.ops;
 
 import java.util.Date;
 import java.util.List;
@@ -17,6 +17,9 @@ import org.springframework.jmx.export.annotation.ManagedAttribute;
 import org.springframework.jmx.export.annotation.ManagedOperation;
 import org.springframework.jmx.export.annotation.ManagedResource;
 import org.springframework.stereotype.Component;
+
+import io.barfeed.run.RunSummary;
+import io.barfeed.run.Runs;
 
 /**
  * barfeed's own MBean ({@code io.barfeed:type=Ingest,name=barfeed}): the last run, the failures still open and the

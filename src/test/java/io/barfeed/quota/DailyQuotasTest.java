@@ -1,4 +1,4 @@
-package io.barfeed.fetch;
+package io.barfeed.quota;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 import io.barfeed.HandClock;
+import io.barfeed.fetch.DailyQuotaSpent;
 import io.barfeed.provider.Provider;
 
 /** A provider's daily budget and its word that its quota is spent: no request until its day starts again. */

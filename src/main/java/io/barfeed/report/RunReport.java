@@ -1,4 +1,4 @@
-package io.barfeed.run;
+package io.barfeed.report;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,6 +15,10 @@ import org.apache.camel.Variable;
 import org.springframework.stereotype.Component;
 
 import io.barfeed.fetch.RunRefused;
+import io.barfeed.run.Run;
+import io.barfeed.run.RunSummary;
+import io.barfeed.run.RunTotals;
+import io.barfeed.run.SymbolFrame;
 
 /** Turns a run's totals and what barfeed.failure holds after it (or what stopped it) into its {@link RunSummary}. */
 @Component("runReport")
